@@ -1,0 +1,29 @@
+/// Per-transfer state that libcurl's callbacks read and write through their userdata pointer:
+/// the bytes to upload, the bytes received, and the protocol dialogue.
+final class CurlTransfer {
+    /// What the read callback hands to libcurl (a message to send or append).
+    var upload: [UInt8] = []
+    /// How much of `upload` libcurl has taken so far.
+    var uploadOffset = 0
+    /// Bytes libcurl passed to the write callback.
+    var body: [UInt8] = []
+    /// The raw server side of the dialogue (CURLINFO_HEADER_IN), which for IMAP includes literals
+    /// that libcurl 7.88 does not pass to the write callback.
+    var inbound: [UInt8] = []
+    /// The dialogue, line by line, with credentials removed.
+    let transcript: ProtocolTranscript
+    /// True once any byte of `upload` has been handed to libcurl.
+    var uploadStarted: Bool { uploadOffset > 0 }
+
+    init(transcript: ProtocolTranscript) {
+        self.transcript = transcript
+    }
+
+    /// Forgets the previous transfer's data; the transcript keeps its redaction state.
+    func reset(upload: [UInt8] = []) {
+        self.upload = upload
+        uploadOffset = 0
+        body.removeAll(keepingCapacity: true)
+        inbound.removeAll(keepingCapacity: true)
+    }
+}

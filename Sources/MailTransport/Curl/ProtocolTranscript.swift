@@ -1,0 +1,141 @@
+import Foundation
+
+/// One line of a protocol dialogue, as safe to print: credentials are already replaced.
+public struct TranscriptLine: Sendable, Equatable, CustomStringConvertible {
+    /// Who produced the line.
+    public enum Source: String, Sendable {
+        /// The server (a reply or an untagged response).
+        case server = "S"
+        /// Us (a command).
+        case client = "C"
+        /// libcurl's own remark ("Connected to ...", "SSL connection using ...").
+        case note = "*"
+    }
+
+    /// Who produced the line.
+    public let source: Source
+    /// The text without its line ending, at most 300 characters.
+    public let text: String
+
+    /// `S: 250 2.0.0 Ok`, `C: MAIL FROM:<a@b>`, `*: Connected to ...`.
+    public var description: String { "\(source.rawValue): \(text)" }
+}
+
+/// The SMTP or IMAP dialogue of one connection, kept line by line with credentials removed.
+///
+/// Redaction happens as each line is recorded, before anything can see it: the argument of
+/// `AUTH`, `LOGIN` and `AUTHENTICATE` and every client line of a SASL exchange become
+/// `[redacted]`, and as a last resort any line containing a registered secret (or its base64
+/// forms) is replaced whole. IMAP literals (message bodies) are summarised, not kept.
+final class ProtocolTranscript {
+    /// Called with every recorded line, e.g. to print the dialogue with `--verbose`.
+    private let observer: (@Sendable (TranscriptLine) -> Void)?
+    private let secrets: [String]
+    private var pending: [TranscriptLine.Source: [UInt8]] = [:]
+    private var insideAuthentication = false
+    private var literalRemaining = 0
+    private var mark = 0
+    /// The lines recorded since `beginOperation()` (bounded to the last `capacity`).
+    private(set) var lines: [TranscriptLine] = []
+    private let capacity = 400
+
+    /// A transcript that removes `password` (and the base64 forms SASL sends) from every line.
+    init(username: String?, password: Secret?, observer: (@Sendable (TranscriptLine) -> Void)?) {
+        self.observer = observer
+        var secrets: [String] = []
+        if let password = password?.revealed, !password.isEmpty {
+            let user = username ?? ""
+            secrets.append(password)
+            secrets.append(Data(password.utf8).base64EncodedString())
+            secrets.append(Data("\0\(user)\0\(password)".utf8).base64EncodedString())
+            secrets.append(Data("\(user)\0\(user)\0\(password)".utf8).base64EncodedString())
+        }
+        self.secrets = secrets
+    }
+
+    /// Starts a new operation: `lines` then holds only what this operation exchanged.
+    func beginOperation() {
+        lines.removeAll(keepingCapacity: true)
+    }
+
+    /// Records bytes from one side; complete lines are redacted, kept and passed to the observer.
+    func record(_ source: TranscriptLine.Source, _ bytes: UnsafeRawBufferPointer) {
+        var buffer = pending[source, default: []]
+        for byte in bytes {
+            if source == .server && literalRemaining > 0 {
+                literalRemaining -= 1
+                if literalRemaining == 0 { buffer.removeAll(keepingCapacity: true) }
+                continue
+            }
+            buffer.append(byte)
+            if byte == UInt8(ascii: "\n") {
+                finishLine(source, buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        pending[source] = buffer
+    }
+
+    /// The server's lines of the current operation, oldest first.
+    var serverLines: [String] {
+        lines.filter { $0.source == .server }.map(\.text)
+    }
+
+    private func finishLine(_ source: TranscriptLine.Source, _ raw: [UInt8]) {
+        var end = raw.count
+        while end > 0 && (raw[end - 1] == UInt8(ascii: "\n") || raw[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        let text = String(decoding: raw[..<end], as: UTF8.self)
+        if source == .server, let size = Self.literalSize(text) {
+            literalRemaining = size
+            if size > 0 { append(.server, text + " [literal of \(size) bytes not shown]") }
+            return
+        }
+        append(source, redact(source, text))
+    }
+
+    private func append(_ source: TranscriptLine.Source, _ text: String) {
+        let line = TranscriptLine(source: source, text: String(text.prefix(300)))
+        if lines.count >= capacity { lines.removeFirst(lines.count - capacity + 1) }
+        lines.append(line)
+        observer?(line)
+    }
+
+    private func redact(_ source: TranscriptLine.Source, _ text: String) -> String {
+        var result = text
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        switch source {
+        case .client:
+            let upper = words.map { $0.uppercased() }
+            if upper.first == "AUTH" {
+                insideAuthentication = true
+                result = words.count > 2 ? "AUTH \(words[1]) [redacted]" : "AUTH \(words.dropFirst().joined(separator: " "))"
+            } else if upper.count >= 2 && upper[1] == "LOGIN" {
+                result = "\(words[0]) LOGIN [redacted]"
+            } else if upper.count >= 2 && upper[1] == "AUTHENTICATE" {
+                insideAuthentication = true
+                result = upper.count > 3 ? "\(words[0]) AUTHENTICATE \(words[2]) [redacted]" : text
+            } else if insideAuthentication {
+                result = "[redacted]"
+            }
+        case .server:
+            if insideAuthentication && !(text.hasPrefix("334") || text.hasPrefix("+")) {
+                insideAuthentication = false
+            }
+        case .note:
+            break
+        }
+        if secrets.contains(where: { !$0.isEmpty && result.contains($0) }) {
+            result = "[redacted]"
+        }
+        return result
+    }
+
+    /// The size of an IMAP literal announced at the end of a server line (`... {862}`), if any.
+    private static func literalSize(_ line: String) -> Int? {
+        guard line.hasSuffix("}"), let open = line.lastIndex(of: "{") else { return nil }
+        var digits = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        if digits.hasSuffix("+") { digits = digits.dropLast() }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
+    }
+}

@@ -1,0 +1,204 @@
+import CCurl
+
+/// One IMAP mailbox on one server, reached over libcurl with a session kept open between calls.
+///
+/// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so nothing becomes
+/// `\Seen`. libcurl 7.88 drops the body of such a custom FETCH from its write callback, so the
+/// responses are read from the raw server stream that the debug callback sees, where literals
+/// arrive intact. Not thread-safe: one owner at a time.
+public final class IMAPMailbox {
+    private let server: MailServer
+    private let url: ServerURL
+    private let easy: CurlEasy
+    private let transcript: ProtocolTranscript
+    /// The mailbox this client reads, e.g. `INBOX`.
+    public let mailbox: String
+    /// How many TCP connections this client has opened so far.
+    public private(set) var connectionsOpened = 0
+
+    /// Prepares a client for `mailbox`; connects lazily on the first call.
+    public init(server: MailServer, mailbox: String, observer: (@Sendable (TranscriptLine) -> Void)? = nil) throws(MailTransportError) {
+        guard let url = ServerURL(server.url), url.scheme == "imap" || url.scheme == "imaps" else {
+            throw MailTransportError(kind: .invalidURL, host: server.url,
+                                     detail: "\"\(server.url)\" is not an imap:// or imaps:// URL with a host and an optional port")
+        }
+        guard IMAPSyntax.isValidMailboxName(mailbox) else {
+            throw MailTransportError(kind: .invalidURL, host: url.host,
+                                     detail: "the mailbox name \"\(HeaderSafety.printable(mailbox))\" is empty or has control characters")
+        }
+        self.server = server
+        self.url = url
+        self.mailbox = mailbox
+        self.transcript = ProtocolTranscript(username: server.username, password: server.password, observer: observer)
+        guard let easy = CurlEasy(transcript: transcript) else {
+            throw MailTransportError(kind: .internalFailure, host: url.host, detail: "cannot create a libcurl handle")
+        }
+        self.easy = easy
+        do {
+            try easy.configure(for: server, implicitTLS: url.scheme == "imaps")
+        } catch {
+            throw failure(error, command: nil)
+        }
+    }
+
+    /// Connects, logs in and checks that the mailbox exists; throws what failed.
+    public func verify() throws(MailTransportError) {
+        _ = try status()
+    }
+
+    /// `STATUS` of the mailbox, without selecting it: cheap whatever the mailbox's size.
+    public func status() throws(MailTransportError) -> MailboxStatus {
+        let command = "STATUS \(IMAPSyntax.quoted(mailbox)) (MESSAGES UIDNEXT UIDVALIDITY)"
+        let responses = try run(command, selecting: false)
+        for response in responses where response.kind == .untagged && response.text.uppercased().hasPrefix("STATUS ") {
+            if let status = MailboxStatus.parse(response.text) { return status }
+        }
+        throw MailTransportError(kind: .protocolError, host: url.host, command: "STATUS",
+                                 detail: "no STATUS response with UIDNEXT and UIDVALIDITY")
+    }
+
+    /// The UIDs of messages whose UID is at least `first`, in ascending order.
+    ///
+    /// Sends `NOOP` first, so that a reused session sees mail that arrived since its last command.
+    public func uids(from first: UInt32) throws(MailTransportError) -> [UInt32] {
+        _ = try run("NOOP", selecting: true)
+        let responses = try run("UID SEARCH UID \(max(first, 1)):*", selecting: true)
+        // `n:*` always matches the highest UID, even when it is below n.
+        return Self.searchResults(responses).filter { $0 >= first }
+    }
+
+    /// The UIDs of messages whose header `field` contains `value` (e.g. a Message-ID).
+    public func uids(header field: String, contains value: String) throws(MailTransportError) -> [UInt32] {
+        guard IMAPSyntax.isAtom(field), let quotedValue = IMAPSyntax.quotedIfSafe(value) else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID SEARCH",
+                                     detail: "the search term \"\(HeaderSafety.printable(value))\" cannot be sent to the server")
+        }
+        _ = try run("NOOP", selecting: true)
+        return Self.searchResults(try run("UID SEARCH HEADER \(field) \(quotedValue)", selecting: true))
+    }
+
+    /// The messages with these UIDs, byte for byte, without marking them `\Seen`.
+    ///
+    /// UIDs that no longer exist are skipped. Fetches in batches to bound memory per command.
+    public func fetch(uids: [UInt32], batchSize: Int = 50) throws(MailTransportError) -> [FetchedMessage] {
+        var messages: [FetchedMessage] = []
+        var start = 0
+        let sorted = uids.sorted()
+        while start < sorted.count {
+            let batch = sorted[start..<min(start + max(1, batchSize), sorted.count)]
+            start += batch.count
+            let set = batch.map(String.init).joined(separator: ",")
+            let responses = try run("UID FETCH \(set) (UID FLAGS BODY.PEEK[])", selecting: true)
+            for response in responses where response.kind == .untagged {
+                guard let item = IMAPFetchItem(response), let uid = item.uid, batch.contains(uid),
+                      let body = item.body else { continue }
+                messages.append(FetchedMessage(uid: uid, bytes: body, flags: item.flags))
+            }
+        }
+        return messages
+    }
+
+    /// The flags of the messages with these UIDs.
+    public func flags(uids: [UInt32]) throws(MailTransportError) -> [UInt32: [String]] {
+        guard !uids.isEmpty else { return [:] }
+        let set = uids.sorted().map(String.init).joined(separator: ",")
+        var result: [UInt32: [String]] = [:]
+        for response in try run("UID FETCH \(set) (UID FLAGS)", selecting: true) where response.kind == .untagged {
+            if let item = IMAPFetchItem(response), let uid = item.uid { result[uid] = item.flags }
+        }
+        return result
+    }
+
+    /// Stores `message` in `target` (e.g. `Sent`) and returns its UID when the server reports it.
+    ///
+    /// libcurl always appends with `\Seen`; with `seen: false` the flag is removed afterwards.
+    @discardableResult
+    public func append(_ message: [UInt8], to target: String, seen: Bool = true) throws(MailTransportError) -> UInt32? {
+        guard IMAPSyntax.isValidMailboxName(target) else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: "APPEND",
+                                     detail: "the mailbox name \"\(HeaderSafety.printable(target))\" has control characters")
+        }
+        transcript.beginOperation()
+        easy.transfer.reset(upload: message)
+        do {
+            try easy.set(CURLOPT_URL, url.base + "/" + IMAPSyntax.urlPath(target))
+            try easy.set(CURLOPT_CUSTOMREQUEST, nil)
+            try easy.set(CURLOPT_UPLOAD, 1)
+            try easy.set(CURLOPT_INFILESIZE_LARGE, size: message.count)
+            defer { try? easy.set(CURLOPT_UPLOAD, 0) }
+            try easy.perform()
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        } catch {
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+            throw failure(error, command: "APPEND")
+        }
+        let tagged = IMAPResponse.parse(easy.transfer.inbound).last { if case .tagged = $0.kind { return true } else { return false } }
+        let uid = tagged.flatMap { IMAPSyntax.appendUID($0.text) }
+        if !seen, let uid {
+            let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(target)
+            _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
+        }
+        return uid
+    }
+
+    /// Runs one command and returns the responses that belong to it (those after the previous
+    /// tagged response). Throws when the command, or the `SELECT` before it, is refused.
+    private func run(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse] {
+        let name = IMAPSyntax.commandName(command)
+        transcript.beginOperation()
+        easy.transfer.reset()
+        do {
+            try easy.set(CURLOPT_URL, override ?? (selecting ? url.base + "/" + IMAPSyntax.urlPath(mailbox) : url.base + "/"))
+            try easy.set(CURLOPT_UPLOAD, 0)
+            try easy.set(CURLOPT_CUSTOMREQUEST, command)
+            try easy.perform()
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        } catch {
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+            throw failure(error, command: name)
+        }
+        let responses = IMAPResponse.parse(easy.transfer.inbound)
+        guard let last = responses.lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } }) else {
+            throw MailTransportError(kind: .protocolError, host: url.host, command: name, detail: "no tagged completion for the command")
+        }
+        guard responses[last].status == "OK" else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: name, reply: responses[last].text, detail: "")
+        }
+        let previous = responses[..<last].lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } })
+        let start = previous.map { $0 + 1 } ?? 0
+        return Array(responses[start..<last])
+    }
+
+    /// The name of the command we sent with `tag` (e.g. `SELECT` for libcurl's own select).
+    private func commandName(tagged tag: String) -> String? {
+        guard let line = transcript.lines.last(where: { $0.source == .client && $0.text.hasPrefix(tag + " ") }) else { return nil }
+        return IMAPSyntax.commandName(String(line.text.dropFirst(tag.count + 1)))
+    }
+
+    private func failure(_ error: CurlFailure, command: String?) -> MailTransportError {
+        let responses = IMAPResponse.parse(easy.transfer.inbound)
+        let refusal = responses.last { $0.status == "NO" || $0.status == "BAD" }
+        var kind = error.kind
+        var failed = command
+        if let refusal, case .tagged(let tag) = refusal.kind, kind != .authenticationFailed {
+            failed = commandName(tagged: tag) ?? command
+            switch failed {
+            case "SELECT", "EXAMINE", "STATUS": kind = .mailboxNotFound
+            default: kind = .commandRefused
+            }
+        }
+        return MailTransportError(kind: kind, host: url.host, username: server.username, command: failed,
+                                  reply: refusal?.text ?? (kind == .authenticationFailed ? transcript.serverLines.last : nil),
+                                  detail: kind == .mailboxNotFound ? IMAPSyntax.quoted(mailbox) : error.bestDescription)
+    }
+
+    private static func searchResults(_ responses: [IMAPResponse]) -> [UInt32] {
+        var uids: [UInt32] = []
+        for response in responses where response.kind == .untagged {
+            let words = response.text.split(separator: " ")
+            guard words.first?.uppercased() == "SEARCH" else { continue }
+            uids.append(contentsOf: words.dropFirst().compactMap { UInt32($0) })
+        }
+        return uids.sorted()
+    }
+}

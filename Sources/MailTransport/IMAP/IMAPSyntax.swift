@@ -1,0 +1,59 @@
+/// Small pieces of IMAP syntax: quoting, mailbox names in URLs, response codes.
+enum IMAPSyntax {
+    /// A mailbox name we can send: not empty, no control characters, at most 500 bytes.
+    static func isValidMailboxName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 500 && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
+    /// An IMAP atom (e.g. a header name): ASCII letters, digits and hyphens.
+    static func isAtom(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
+    /// `text` as an IMAP quoted string (backslash and double quote escaped).
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            if character == "\\" || character == "\"" { result.append("\\") }
+            result.append(character)
+        }
+        return result + "\""
+    }
+
+    /// `text` quoted, or nil when it cannot be a quoted string (controls, non-ASCII, too long).
+    static func quotedIfSafe(_ text: String) -> String? {
+        guard !text.isEmpty, text.utf8.count <= 998,
+              text.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F }) else { return nil }
+        return quoted(text)
+    }
+
+    /// The mailbox name percent-encoded for a libcurl IMAP URL path.
+    static func urlPath(_ mailbox: String) -> String {
+        var result = ""
+        for byte in mailbox.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+
+    /// The command's name for messages: `STATUS`, `UID SEARCH`, `NOOP`.
+    static func commandName(_ command: String) -> String {
+        let words = command.split(separator: " ")
+        guard let first = words.first?.uppercased() else { return command }
+        if first == "UID", words.count > 1 { return "UID \(words[1].uppercased())" }
+        return first
+    }
+
+    /// The UID from an `[APPENDUID validity uid]` response code.
+    static func appendUID(_ text: String) -> UInt32? {
+        guard let range = text.uppercased().range(of: "[APPENDUID ") else { return nil }
+        let words = text[range.upperBound...].split(separator: " ")
+        guard words.count >= 2 else { return nil }
+        return UInt32(words[1].prefix(while: \.isNumber))
+    }
+}

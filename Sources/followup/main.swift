@@ -1,0 +1,3 @@
+import FollowUpCLI
+
+FollowUpProgram.main()

@@ -1,0 +1,113 @@
+import Foundation
+import MailTransport
+import TestSupport
+import Testing
+
+/// Reads the real Dovecot INBOX: status, UID cursors, fetching without `\Seen`, APPEND.
+@Suite("IMAP against the loopback Dovecot", .enabled(if: MailRig.isUsable), .serialized)
+struct IMAPIntegrationTests {
+    /// Delivers a message to `user` through Postfix (no auth: loopback may relay) and returns its id.
+    func deliver(to user: String = "prospect+imap@example.test", subject: String = "Test") throws -> (String, [UInt8]) {
+        let id = TestMessages.uniqueID("imap")
+        let message = TestMessages.simple(from: MailRig.sales, to: user, id: id, subject: subject)
+        let sender = try SMTPSender(server: MailRig.smtp(port: MailRig.smtpPlainPort, user: nil), heloName: "client.example.test")
+        let result = sender.send(envelopeFrom: MailRig.sales, recipients: [user], message: message)
+        guard case .accepted = result else { throw RigTimeout(what: "delivery accepted (\(result))") }
+        return (id, message)
+    }
+
+    func waitForUID(_ mailbox: IMAPMailbox, id: String) throws -> UInt32 {
+        for _ in 0..<100 {
+            if let uid = try mailbox.uids(header: "Message-ID", contains: id).last { return uid }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw RigTimeout(what: "message \(id)")
+    }
+
+    @Test("fetching a message returns its bytes and leaves it unread", arguments: [
+        ("imaps", MailRig.imapsPort), ("imap", MailRig.imapPort),
+    ])
+    func fetchLeavesUnread(scheme: String, port: Int) throws {
+        let (id, message) = try deliver()
+        let mailbox = try IMAPMailbox(server: MailRig.imap(scheme: scheme, port: port), mailbox: "INBOX")
+        let uid = try waitForUID(mailbox, id: id)
+        let fetched = try #require(try mailbox.fetch(uids: [uid]).first)
+        #expect(fetched.uid == uid)
+        #expect(Array(fetched.bytes.suffix(message.count)) == message)
+        #expect(!fetched.flags.contains("\\Seen"))
+        // A second, fresh session agrees: still unseen.
+        let again = try IMAPMailbox(server: MailRig.imap(scheme: scheme, port: port), mailbox: "INBOX")
+        let flags = try again.flags(uids: [uid])
+        #expect(flags[uid] != nil)
+        #expect(flags[uid]?.contains("\\Seen") == false)
+    }
+
+    @Test("a UID cursor sees exactly the messages that arrived after it")
+    func uidCursorAcrossPolls() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
+        _ = try deliver()
+        let before = try mailbox.status()
+        #expect(try mailbox.uids(from: before.uidNext).isEmpty)
+        let (first, _) = try deliver()
+        let (second, _) = try deliver()
+        let firstUID = try waitForUID(mailbox, id: first)
+        let secondUID = try waitForUID(mailbox, id: second)
+        let after = try mailbox.status()
+        #expect(after.uidValidity == before.uidValidity)
+        #expect(after.uidNext > before.uidNext)
+        let fresh = try mailbox.uids(from: before.uidNext)
+        #expect(fresh.contains(firstUID) && fresh.contains(secondUID))
+        #expect(fresh.allSatisfy { $0 >= before.uidNext })
+        #expect(try mailbox.uids(from: after.uidNext).isEmpty)
+        // Fetching a batch returns both messages in one go.
+        let fetched = try mailbox.fetch(uids: fresh)
+        #expect(Set(fetched.map(\.uid)) == Set(fresh))
+    }
+
+    @Test("APPEND stores a copy in Sent, and can leave it unseen")
+    func appendToSent() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "Sent")
+        let before = try mailbox.status()
+        let id = TestMessages.uniqueID("sent")
+        let message = TestMessages.simple(from: MailRig.sales, to: MailRig.prospect, id: id)
+        let uid = try #require(try mailbox.append(message, to: "Sent", seen: false))
+        let after = try mailbox.status()
+        #expect(after.messages == before.messages + 1)
+        let fetched = try #require(try mailbox.fetch(uids: [uid]).first)
+        #expect(fetched.bytes == message)
+        #expect(!fetched.flags.contains("\\Seen"))
+        #expect(try mailbox.uids(header: "Message-ID", contains: id) == [uid])
+    }
+
+    @Test("a wrong password, an unknown mailbox and an untrusted certificate each fail clearly")
+    func failures() throws {
+        let wrongPassword = try IMAPMailbox(server: MailRig.imap(password: "wrong-secret-99"), mailbox: "INBOX")
+        let authError = #expect(throws: MailTransportError.self) { try wrongPassword.verify() }
+        #expect(authError?.kind == .authenticationFailed)
+        #expect(authError?.description.contains("authentication failed for prospect@example.test at 127.0.0.1") == true)
+        #expect(authError?.description.contains("wrong-secret-99") == false)
+
+        let missing = try IMAPMailbox(server: MailRig.imap(), mailbox: "No Such Folder")
+        let missingError = #expect(throws: MailTransportError.self) { try missing.verify() }
+        #expect(missingError?.kind == .mailboxNotFound)
+        #expect(missingError?.description.contains("No Such Folder") == true)
+
+        let otherCA = try IMAPMailbox(server: MailRig.imap(caFile: MailRig.otherCAFile), mailbox: "INBOX")
+        let caError = #expect(throws: MailTransportError.self) { try otherCA.verify() }
+        #expect(caError?.kind == .tlsVerificationFailed)
+
+        // 127.0.0.2 reaches the same server, but the certificate does not name it.
+        let wrongHost = try IMAPMailbox(server: MailRig.imap(host: "127.0.0.2"), mailbox: "INBOX")
+        let hostError = #expect(throws: MailTransportError.self) { try wrongHost.verify() }
+        #expect(hostError?.kind == .tlsVerificationFailed)
+    }
+
+    @Test("an unreachable server fails within the connect timeout")
+    func unreachable() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(scheme: "imap", port: Loopback.closedPort(), connectTimeout: 2), mailbox: "INBOX")
+        let started = Date()
+        let error = #expect(throws: MailTransportError.self) { try mailbox.status() }
+        #expect(error?.kind == .connectionFailed)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}
