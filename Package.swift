@@ -32,11 +32,23 @@ let package = Package(
             dependencies: ["CCurl"],
             swiftSettings: strictSettings
         ),
+        // A strict TOML reader that keeps every value's line, so config errors can name it.
+        .target(
+            name: "TOML",
+            swiftSettings: strictSettings
+        ),
+        // The engine, pure: templates, CSV import, planning, composition, triage.
+        .target(
+            name: "FollowUp",
+            swiftSettings: strictSettings
+        ),
         // Commands, config loading and terminal output; wires everything together.
         .target(
             name: "FollowUpCLI",
             dependencies: [
+                "FollowUp",
                 "MailTransport",
+                "TOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -51,6 +63,23 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["MailTransport"],
             path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TOMLTests",
+            dependencies: ["TOML"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FollowUpTests",
+            dependencies: ["FollowUp"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FollowUpCLITests",
+            dependencies: ["FollowUpCLI", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Bytes from memory or from a file read chunk by chunk, with a small look-ahead.
+struct ByteSource {
+    /// Buffered bytes; `index` is the next unread one.
+    private var buffer: [UInt8]
+    /// The position of the next unread byte in `buffer`.
+    private var index = 0
+    /// The file still being read, or nil when everything is in `buffer`.
+    private let handle: FileHandle?
+    /// How many bytes one read asks for.
+    private let chunkSize: Int
+    /// The read failure, if reading the file failed.
+    private(set) var readFailure: String?
+
+    init(bytes: [UInt8]) {
+        buffer = bytes
+        handle = nil
+        chunkSize = 0
+    }
+
+    init(handle: FileHandle, chunkSize: Int) {
+        buffer = []
+        self.handle = handle
+        self.chunkSize = max(chunkSize, 1)
+    }
+
+    /// The byte `offset` positions after the next unread one, reading more of the file when needed; nil at the end.
+    @inline(__always)
+    mutating func peek(_ offset: Int = 0) -> UInt8? {
+        while index + offset >= buffer.count {
+            guard readMore() else { return nil }
+        }
+        return buffer[index + offset]
+    }
+
+    /// Moves past the next unread byte.
+    @inline(__always)
+    mutating func advance(_ count: Int = 1) {
+        index += count
+    }
+
+    /// Appends the next chunk of the file, first dropping bytes already read; false at the end of the file.
+    private mutating func readMore() -> Bool {
+        guard let handle, readFailure == nil else { return false }
+        if index >= buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            index = 0
+        } else if index >= chunkSize {
+            buffer.removeFirst(index)
+            index = 0
+        }
+        do {
+            guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { return false }
+            buffer.append(contentsOf: data)
+            return true
+        } catch {
+            readFailure = String(describing: error)
+            return false
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// How CSV headers and template field names are compared: both are normalised the same way.
+public enum FieldName {
+    /// Normalised spellings that mean "the email column".
+    public static let emailAliases: Set<String> = ["email", "e_mail", "email_address", "e_mail_address", "emailaddress"]
+
+    /// Normalised spellings that mean "the prospect's IANA time zone".
+    public static let timeZoneAliases: Set<String> = ["timezone", "time_zone", "tz"]
+
+    /// Trims, lowercases, turns every run of characters other than letters and digits into one `_`, and drops `_` at
+    /// both ends: "First Name" -> "first_name", " E-Mail " -> "e_mail", "Company (legal)" -> "company_legal".
+    public static func normalize(_ header: String) -> String {
+        var result = ""
+        var pendingSeparator = false
+        for character in header.lowercased() {
+            if character.isLetter || character.isNumber {
+                if pendingSeparator && !result.isEmpty {
+                    result.append("_")
+                }
+                pendingSeparator = false
+                result.append(character)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return result
+    }
+
+    /// True when the normalised `name` is one of the accepted spellings of the email column.
+    public static func isEmail(_ name: String) -> Bool {
+        emailAliases.contains(normalize(name))
+    }
+
+    /// True when the normalised `name` is one of the accepted spellings of the time-zone column.
+    public static func isTimeZone(_ name: String) -> Bool {
+        timeZoneAliases.contains(normalize(name))
+    }
+}

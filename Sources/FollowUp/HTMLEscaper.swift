@@ -1,0 +1,19 @@
+/// Escapes text for HTML element content and attribute values.
+enum HTMLEscaper {
+    /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

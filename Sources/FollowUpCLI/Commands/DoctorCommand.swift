@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import MailTransport
+
+/// `followup doctor`: checks the config, then connects, secures and logs in to both servers.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the config, and connect, verify TLS and log in to the SMTP and IMAP servers.",
+        discussion: "Prints one line per check and exits 1 if any check fails. Sends nothing."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let console = Console.current
+        let diagnostics = global.diagnostics
+        let config = try ConfigLoader.load(path: global.configPath)
+        var checks = DoctorReport(console: console)
+        checks.pass("config", "\(global.configPath): \(config.steps.count) step(s), sender \(config.sender.email)")
+        for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
+
+        if let smtp = config.smtp {
+            checks.run("smtp") { () throws(CLIFailure) -> String in
+                let server = try ServerCredentials.withPassword(smtp.server, source: smtp.passwordSource, section: "smtp")
+                do throws(MailTransportError) {
+                    let sender = try SMTPSender(server: server, heloName: smtp.heloName, observer: TranscriptLogging.observer(diagnostics))
+                    try sender.verify()
+                } catch {
+                    throw CLIFailure(.failed, error.description)
+                }
+                return "\(smtp.server.url): connected, \(TLSWarnings.summary(server))\(server.username.map { ", logged in as \($0)" } ?? "")"
+            }
+        } else {
+            checks.fail("smtp", "no [smtp] section in \(global.configPath); `send` needs one")
+        }
+
+        if let imap = config.imap {
+            checks.run("imap") { () throws(CLIFailure) -> String in
+                let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
+                do throws(MailTransportError) {
+                    let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
+                    let status = try mailbox.status()
+                    var detail = "\(imap.server.url): connected, \(TLSWarnings.summary(server)), logged in as \(server.username ?? "-"), mailbox \(imap.mailbox) has \(status.messages) message(s)"
+                    if let sent = imap.sentMailbox {
+                        _ = try IMAPMailbox(server: server, mailbox: sent).status()
+                        detail += ", \(sent) exists"
+                    }
+                    return detail
+                } catch {
+                    throw CLIFailure(.failed, error.description)
+                }
+            }
+        } else {
+            checks.fail("imap", "no [imap] section in \(global.configPath); `poll` needs one")
+        }
+
+        if checks.failures > 0 {
+            throw CLIFailure(.failed, "\(checks.failures) of \(checks.total) checks failed")
+        }
+    }
+}
+
+/// Prints doctor's one line per check and counts failures.
+struct DoctorReport {
+    let console: Console
+    private(set) var total = 0
+    private(set) var failures = 0
+
+    init(console: Console) {
+        self.console = console
+    }
+
+    mutating func pass(_ name: String, _ detail: String) {
+        total += 1
+        console.out("\(console.good("ok  ")) \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(detail)")
+    }
+
+    mutating func fail(_ name: String, _ detail: String) {
+        total += 1
+        failures += 1
+        console.out("\(console.bad("FAIL")) \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(detail)")
+    }
+
+    mutating func run(_ name: String, _ check: () throws(CLIFailure) -> String) {
+        do {
+            pass(name, try check())
+        } catch {
+            fail(name, error.description)
+        }
+    }
+}

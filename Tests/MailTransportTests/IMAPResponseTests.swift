@@ -1,0 +1,60 @@
+@testable import MailTransport
+import Testing
+
+@Suite("Reading IMAP responses from the raw stream")
+struct IMAPResponseTests {
+    @Test("a FETCH literal is cut out exactly, even when it contains lines that look like responses")
+    func literalIsExact() throws {
+        let body = "Subject: x\r\n\r\n* 9 EXISTS\r\nA005 OK fake\r\n"
+        let stream = "* 1 FETCH (UID 7 FLAGS (\\Answered) BODY[] {\(body.utf8.count)}\r\n\(body))\r\nA005 OK Fetch completed\r\n"
+        let responses = IMAPResponse.parse(Array(stream.utf8))
+        #expect(responses.count == 2)
+        let item = try #require(IMAPFetchItem(responses[0]))
+        #expect(item.uid == 7)
+        #expect(item.flags == ["\\Answered"])
+        #expect(item.body == Array(body.utf8))
+        #expect(responses[1].kind == .tagged("A005"))
+        #expect(responses[1].status == "OK")
+    }
+
+    @Test("a literal without a trailing line ending, and a truncated literal")
+    func awkwardLiterals() {
+        let exact = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))
+        #expect(exact.first?.literals == [Array("hello".utf8)])
+        #expect(exact.count == 2)
+        let truncated = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {500}\r\nshort".utf8))
+        #expect(truncated.first?.literals == [Array("short".utf8)])
+    }
+
+    @Test("untagged, continuation and tagged responses are told apart")
+    func kinds() {
+        let responses = IMAPResponse.parse(Array("* SEARCH 1 2\r\n+ go ahead\r\nA2 NO [NONEXISTENT] missing\r\n".utf8))
+        #expect(responses.map(\.kind) == [.untagged, .continuation, .tagged("A2")])
+        #expect(responses[2].status == "NO")
+        #expect(responses[0].text == "SEARCH 1 2")
+    }
+
+    @Test("STATUS responses give UIDNEXT and UIDVALIDITY, whatever the order")
+    func status() {
+        #expect(MailboxStatus.parse("STATUS INBOX (MESSAGES 3 UIDNEXT 10 UIDVALIDITY 1700000000)")
+                == MailboxStatus(messages: 3, uidNext: 10, uidValidity: 1_700_000_000))
+        #expect(MailboxStatus.parse("STATUS \"My (Box)\" (UIDVALIDITY 5 UIDNEXT 2)") == MailboxStatus(messages: 0, uidNext: 2, uidValidity: 5))
+        #expect(MailboxStatus.parse("STATUS INBOX (MESSAGES 3)") == nil)
+        #expect(MailboxStatus.parse("STATUS INBOX (UIDNEXT 99999999999 UIDVALIDITY 1)") == nil)
+    }
+
+    @Test("APPENDUID gives the new message's UID")
+    func appendUID() {
+        #expect(IMAPSyntax.appendUID("OK [APPENDUID 1700 42] Append completed.") == 42)
+        #expect(IMAPSyntax.appendUID("OK Append completed.") == nil)
+    }
+
+    @Test("mailbox names are quoted and percent-encoded safely")
+    func syntax() {
+        #expect(IMAPSyntax.quoted("a \"b\" \\c") == "\"a \\\"b\\\" \\\\c\"")
+        #expect(IMAPSyntax.urlPath("Sent Items/2026") == "Sent%20Items%2F2026")
+        #expect(IMAPSyntax.quotedIfSafe("x\r\nA1 LOGOUT") == nil)
+        #expect(!IMAPSyntax.isValidMailboxName("INBOX\r\nA1 DELETE INBOX"))
+        #expect(IMAPSyntax.commandName("uid search UID 4:*") == "UID SEARCH")
+    }
+}
