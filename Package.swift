@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // The system SQLite, with a shim for the one macro Swift cannot import.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // SMTP submission and IMAP mailbox access over libcurl; knows nothing of prospects.
         .target(
             name: "MailTransport",
@@ -42,11 +48,18 @@ let package = Package(
             name: "FollowUp",
             swiftSettings: strictSettings
         ),
+        // Durable state in SQLite: migrations, prospects, messages, replies, suppressions.
+        .target(
+            name: "FollowUpStore",
+            dependencies: ["FollowUp", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
         // Commands, config loading and terminal output; wires everything together.
         .target(
             name: "FollowUpCLI",
             dependencies: [
                 "FollowUp",
+                "FollowUpStore",
                 "MailTransport",
                 "TOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,6 +88,11 @@ let package = Package(
             name: "FollowUpTests",
             dependencies: ["FollowUp"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FollowUpStoreTests",
+            dependencies: ["FollowUpStore", "FollowUp"],
             swiftSettings: strictSettings
         ),
         .testTarget(

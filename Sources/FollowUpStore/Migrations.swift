@@ -1,0 +1,63 @@
+/// The store's schema, as an ordered list of migrations. Each runs once, in its own transaction,
+/// and `PRAGMA user_version` records how far a file has come. Never edit a shipped migration:
+/// add a new one.
+enum Migrations {
+    /// The migrations in order; index + 1 is the schema version each one produces.
+    static let all: [String] = [
+        // 1: prospects, enrolments, messages, suppressions, events, settings.
+        """
+        CREATE TABLE settings (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE prospects (
+            id            INTEGER PRIMARY KEY,
+            identity      TEXT NOT NULL UNIQUE,
+            email         TEXT NOT NULL,
+            fields        TEXT NOT NULL,
+            time_zone     TEXT,
+            state         TEXT NOT NULL DEFAULT 'active',
+            state_reason  TEXT,
+            snoozed_until REAL,
+            created_at    REAL NOT NULL,
+            updated_at    REAL NOT NULL
+        );
+        CREATE TABLE enrolments (
+            prospect_id   INTEGER PRIMARY KEY REFERENCES prospects(id),
+            enrolled_at   REAL NOT NULL,
+            next_step     INTEGER NOT NULL DEFAULT 1,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            first_sent_at REAL,
+            last_sent_at  REAL,
+            first_subject TEXT
+        );
+        CREATE TABLE messages (
+            id          INTEGER PRIMARY KEY,
+            prospect_id INTEGER NOT NULL REFERENCES prospects(id),
+            step        INTEGER NOT NULL,
+            attempt     INTEGER NOT NULL,
+            message_id  TEXT NOT NULL UNIQUE,
+            subject     TEXT,
+            planned_at  REAL NOT NULL,
+            status      TEXT NOT NULL,
+            smtp_reply  TEXT,
+            updated_at  REAL NOT NULL,
+            UNIQUE (prospect_id, attempt)
+        );
+        CREATE INDEX messages_by_status ON messages (status);
+        CREATE TABLE suppressions (
+            pattern  TEXT PRIMARY KEY,
+            reason   TEXT NOT NULL,
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE events (
+            id          INTEGER PRIMARY KEY,
+            prospect_id INTEGER REFERENCES prospects(id),
+            at          REAL NOT NULL,
+            kind        TEXT NOT NULL,
+            detail      TEXT NOT NULL
+        );
+        CREATE INDEX events_by_prospect ON events (prospect_id, at);
+        """,
+    ]
+}

@@ -1,0 +1,137 @@
+public import FollowUp
+public import Foundation
+
+/// The SQLite implementation of the engine's store: one file, WAL mode, migrated on open.
+public final class SQLiteProspectStore: ProspectStore {
+    let database: SQLiteDatabase
+
+    /// Opens or creates the store at `path` (mode 0600) and brings its schema up to date.
+    public init(path: String) throws(StoreError) {
+        database = try SQLiteDatabase(path: path)
+        try migrate()
+    }
+
+    /// The schema version of the open file.
+    public func schemaVersion() throws(StoreError) -> Int {
+        Int(try database.first("PRAGMA user_version") { $0.int(0) } ?? 0)
+    }
+
+    private func migrate() throws(StoreError) {
+        let current = try schemaVersion()
+        guard current <= Migrations.all.count else {
+            throw StoreError(path: database.path, operation: "open",
+                             detail: "the file has schema version \(current), newer than this followup understands (\(Migrations.all.count)); upgrade followup")
+        }
+        for (index, sql) in Migrations.all.enumerated() where index >= current {
+            try database.transaction { () throws(StoreError) in
+                try database.execute(sql)
+                try database.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    public func secret() throws(StoreError) -> String {
+        if let existing = try database.first("SELECT value FROM settings WHERE key = 'secret'", [], { $0.text(0) }), let existing {
+            return existing
+        }
+        var generator = SystemRandomNumberGenerator()
+        let fresh = (0..<4).map { _ in String(generator.next() as UInt64, radix: 16) }.joined()
+        try database.run("INSERT OR IGNORE INTO settings (key, value) VALUES ('secret', ?)", [.text(fresh)])
+        return try database.first("SELECT value FROM settings WHERE key = 'secret'", [], { $0.text(0) }).flatMap { $0 } ?? fresh
+    }
+
+    public func suppressionList() throws(StoreError) -> SuppressionList {
+        SuppressionList(try database.query("SELECT pattern FROM suppressions") { $0.text(0) ?? "" })
+    }
+
+    public func importProspects(_ rows: [ProspectRow], at date: Date) throws(StoreError) -> ImportSummary {
+        let suppressions = try suppressionList()
+        let now = SQLValue.real(date.timeIntervalSince1970)
+        return try database.transaction { () throws(StoreError) -> ImportSummary in
+            var summary = ImportSummary()
+            for row in rows {
+                let fields = SQLValue.text(FieldsCoding.encode(row.fields))
+                let zone = row.timeZone.map(SQLValue.text) ?? .null
+                let existing = try database.first("SELECT id, state, fields, time_zone FROM prospects WHERE identity = ?", [.text(row.identity)]) { row in
+                    (row.int(0), ProspectState(rawValue: row.text(1) ?? "") ?? .active, row.text(2) ?? "", row.text(3))
+                }
+                if let (id, state, oldFields, oldZone) = existing {
+                    let changed = oldFields != FieldsCoding.encode(row.fields) || oldZone != row.timeZone
+                    if changed {
+                        try database.run("UPDATE prospects SET email = ?, fields = ?, time_zone = ?, updated_at = ? WHERE id = ?",
+                                         [.text(row.email), fields, zone, now, .integer(id)])
+                    }
+                    if state.isClosed || suppressions.contains(row.identity) {
+                        summary.keptOut += 1
+                    } else if changed {
+                        summary.updated += 1
+                    } else {
+                        summary.unchanged += 1
+                    }
+                    continue
+                }
+                let blocked = suppressions.match(row.identity)
+                try database.run("""
+                    INSERT INTO prospects (identity, email, fields, time_zone, state, state_reason, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(row.identity), .text(row.email), fields, zone,
+                          .text(blocked == nil ? ProspectState.active.rawValue : ProspectState.unsubscribed.rawValue),
+                          blocked.map { .text("on the suppression list (\($0))") } ?? .null, now, now])
+                let id = database.lastInsertedRowID
+                if blocked != nil {
+                    summary.keptOut += 1
+                    try recordEvent(prospect: id, at: date, kind: "import", detail: "imported as unsubscribed: on the suppression list")
+                } else {
+                    try database.run("INSERT INTO enrolments (prospect_id, enrolled_at) VALUES (?, ?)", [.integer(id), now])
+                    try recordEvent(prospect: id, at: date, kind: "import", detail: "imported and enrolled")
+                    summary.added += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    public func enrolledProspects() throws(StoreError) -> [(Prospect, Enrolment)] {
+        let threads = try messageThreads()
+        return try database.query("""
+            SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until,
+                   e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject
+            FROM prospects p JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
+            """) { row in
+            let id = row.int(0)
+            let prospect = Prospect(id: id, email: row.text(1) ?? "", identity: row.text(2) ?? "",
+                                    fields: FieldsCoding.decode(row.text(3) ?? ""), timeZone: row.text(4),
+                                    state: ProspectState(rawValue: row.text(5) ?? "") ?? .needsReview,
+                                    snoozedUntil: row.optionalDouble(6).map(Date.init(timeIntervalSince1970:)))
+            let enrolment = Enrolment(prospectID: id, enrolledAt: Date(timeIntervalSince1970: row.double(7)),
+                                      nextStep: Int(row.int(8)), attempts: Int(row.int(9)),
+                                      firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
+                                      lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
+                                      firstSubject: row.text(12), thread: threads[id] ?? [])
+            return (prospect, enrolment)
+        }
+    }
+
+    /// Message-IDs of accepted messages per prospect, oldest first.
+    private func messageThreads() throws(StoreError) -> [Int64: [String]] {
+        var threads: [Int64: [String]] = [:]
+        for (prospect, messageID) in try database.query(
+            "SELECT prospect_id, message_id FROM messages WHERE status = 'sent' ORDER BY prospect_id, attempt", [], { ($0.int(0), $0.text(1) ?? "") }) {
+            threads[prospect, default: []].append(messageID)
+        }
+        return threads
+    }
+
+    func recordEvent(prospect: Int64?, at date: Date, kind: String, detail: String) throws(StoreError) {
+        try database.run("INSERT INTO events (prospect_id, at, kind, detail) VALUES (?, ?, ?, ?)",
+                         [prospect.map(SQLValue.integer) ?? .null, .real(date.timeIntervalSince1970), .text(kind), .text(detail)])
+    }
+}
+
+extension SQLiteProspectStore {
+    /// Adds `pattern` (an address or `@domain`) to the suppression list; a no-op when present.
+    public func addSuppression(_ pattern: String, reason: String, at date: Date) throws(StoreError) {
+        try database.run("INSERT OR IGNORE INTO suppressions (pattern, reason, added_at) VALUES (?, ?, ?)",
+                         [.text(pattern.lowercased()), .text(reason), .real(date.timeIntervalSince1970)])
+    }
+}

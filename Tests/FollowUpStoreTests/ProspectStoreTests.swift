@@ -1,0 +1,78 @@
+import FollowUp
+@testable import FollowUpStore
+import Foundation
+import Testing
+
+@Suite("The SQLite store")
+struct ProspectStoreTests {
+    func freshPath() -> String {
+        NSTemporaryDirectory() + "store-\(UUID().uuidString).sqlite"
+    }
+
+    func row(_ line: Int, _ email: String, _ fields: [String: String] = ["first_name": "Ana"], zone: String? = nil) -> ProspectRow {
+        ProspectRow(line: line, email: email, identity: email.lowercased(), fields: fields, timeZone: zone, multilineFields: [])
+    }
+
+    @Test("a new store is private, migrated, and has a stable secret")
+    func newStore() throws {
+        let path = freshPath()
+        let store = try SQLiteProspectStore(path: path)
+        #expect(try store.schemaVersion() == Migrations.all.count)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let secret = try store.secret()
+        #expect(secret.count >= 32)
+        #expect(try SQLiteProspectStore(path: path).secret() == secret)
+        #expect(try SQLiteProspectStore(path: freshPath()).secret() != secret)
+    }
+
+    @Test("import adds, updates and leaves unchanged")
+    func importAndUpdate() throws {
+        let store = try SQLiteProspectStore(path: freshPath())
+        let date = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = try store.importProspects([row(2, "Ana@Example.com"), row(3, "ben@example.com", ["first_name": ""])], at: date)
+        #expect(first.added == 2)
+        let again = try store.importProspects([row(2, "ana@example.com", ["first_name": "Ana", "company": "Acme"]), row(3, "ben@example.com", ["first_name": ""])], at: date)
+        #expect(again.updated == 1 && again.unchanged == 1 && again.added == 0)
+        let enrolled = try store.enrolledProspects()
+        #expect(enrolled.count == 2)
+        #expect(enrolled[0].0.fields == ["first_name": "Ana", "company": "Acme"])
+        #expect(enrolled[0].0.email == "ana@example.com")
+        #expect(enrolled[1].0.fields == ["first_name": ""])
+        #expect(enrolled[0].1.nextStep == 1 && enrolled[0].1.attempts == 0 && enrolled[0].1.enrolledAt == date)
+    }
+
+    @Test("suppressed and closed prospects are never revived by a re-import")
+    func neverRevive() throws {
+        let store = try SQLiteProspectStore(path: freshPath())
+        let date = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.addSuppression("@blocked.example", reason: "test", at: date)
+        _ = try store.importProspects([row(2, "ana@example.com"), row(3, "cy@blocked.example")], at: date)
+        try store.database.run("UPDATE prospects SET state = 'closed_no' WHERE identity = 'ana@example.com'")
+        let summary = try store.importProspects([row(2, "ana@example.com", ["first_name": "Ana B"]), row(3, "cy@blocked.example")], at: date)
+        #expect(summary.keptOut == 2 && summary.added == 0)
+        let states = try store.database.query("SELECT identity, state FROM prospects ORDER BY id") { ($0.text(0) ?? "", $0.text(1) ?? "") }
+        #expect(states.map(\.1) == ["closed_no", "unsubscribed"])
+        #expect(try store.enrolledProspects().map(\.0.identity) == ["ana@example.com"])
+    }
+
+    @Test("an import that fails half-way leaves nothing behind")
+    func allOrNothing() throws {
+        let store = try SQLiteProspectStore(path: freshPath())
+        try store.database.execute("CREATE TRIGGER fail_second BEFORE INSERT ON prospects WHEN NEW.identity = 'boom@example.com' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        #expect(throws: StoreError.self) {
+            try store.importProspects([row(2, "ana@example.com"), row(3, "boom@example.com")], at: Date())
+        }
+        #expect(try store.enrolledProspects().isEmpty)
+    }
+
+    @Test("suppression patterns match addresses and whole domains, case-insensitively")
+    func suppressionList() {
+        let list = SuppressionList(["Ana@Example.com", "@spam.example"])
+        #expect(list.contains("ana@example.COM"))
+        #expect(list.match("zed@SPAM.example") == "@spam.example")
+        #expect(!list.contains("ana@example.org"))
+        #expect(SuppressionList.pattern(from: " @Example.ORG ") == "@example.org")
+        #expect(SuppressionList.pattern(from: "not an address") == nil)
+    }
+}
