@@ -10,7 +10,7 @@ struct FollowUpCommand: ParsableCommand {
         3 partly done.
         """,
         version: FollowUpVersion.current,
-        subcommands: [DoctorCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, SuppressCommand.self, DoctorCommand.self]
     )
 }
 

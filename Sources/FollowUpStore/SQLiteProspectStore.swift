@@ -135,3 +135,44 @@ extension SQLiteProspectStore {
                          [.text(pattern.lowercased()), .text(reason), .real(date.timeIntervalSince1970)])
     }
 }
+
+/// One entry of the suppression list.
+public struct SuppressionEntry: Sendable, Equatable {
+    /// The address or `@domain`.
+    public let pattern: String
+    /// Why it is there.
+    public let reason: String
+    /// When it was added.
+    public let addedAt: Date
+}
+
+extension SQLiteProspectStore {
+    /// Suppresses `pattern` and marks every matching, not yet closed prospect `unsubscribed`;
+    /// returns how many prospects changed.
+    public func suppress(_ pattern: String, reason: String, at date: Date) throws(StoreError) -> Int {
+        try database.transaction { () throws(StoreError) -> Int in
+            try addSuppression(pattern, reason: reason, at: date)
+            let list = SuppressionList([pattern])
+            let targets = try database.query("SELECT id, identity FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced')") { ($0.int(0), $0.text(1) ?? "") }
+                .filter { list.contains($0.1) }
+            for (id, _) in targets {
+                try database.run("UPDATE prospects SET state = 'unsubscribed', state_reason = ?, updated_at = ? WHERE id = ?",
+                                 [.text("suppressed: \(reason)"), .real(date.timeIntervalSince1970), .integer(id)])
+                try recordEvent(prospect: id, at: date, kind: "suppressed", detail: "\(pattern): \(reason)")
+            }
+            return targets.count
+        }
+    }
+
+    /// Removes `pattern` from the list; false when it was not there.
+    public func removeSuppression(_ pattern: String) throws(StoreError) -> Bool {
+        try database.run("DELETE FROM suppressions WHERE pattern = ?", [.text(pattern.lowercased())]) > 0
+    }
+
+    /// The list, oldest entry first.
+    public func suppressionEntries() throws(StoreError) -> [SuppressionEntry] {
+        try database.query("SELECT pattern, reason, added_at FROM suppressions ORDER BY added_at, pattern") {
+            SuppressionEntry(pattern: $0.text(0) ?? "", reason: $0.text(1) ?? "", addedAt: Date(timeIntervalSince1970: $0.double(2)))
+        }
+    }
+}
