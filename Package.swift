@@ -10,7 +10,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "followup",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "followup", targets: ["followup"]),
     ],
@@ -43,9 +43,15 @@ let package = Package(
             name: "TOML",
             swiftSettings: strictSettings
         ),
+        // Messages: addresses, headers, the MIME writer and reader, dates. Foundation only.
+        .target(
+            name: "MailCore",
+            swiftSettings: strictSettings
+        ),
         // The engine, pure: templates, CSV import, planning, composition, triage.
         .target(
             name: "FollowUp",
+            dependencies: ["MailCore"],
             swiftSettings: strictSettings
         ),
         // Durable state in SQLite: migrations, prospects, messages, replies, suppressions.
@@ -76,6 +82,12 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["MailTransport"],
             path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MailCoreTests",
+            dependencies: ["MailCore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,109 @@
+/// Quoted-printable (RFC 2045 §6.7) body encoding with 76-character lines, and tolerant decoding.
+public enum QuotedPrintable {
+    static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Encodes text (any line ending) as quoted-printable with CRLF hard breaks and "=" soft breaks; output lines are at most 76 octets.
+    public static func encode(_ text: String) -> String {
+        var out: [UInt8] = []
+        let lines = LineSplitter.lines(of: text)
+        for (index, line) in lines.enumerated() {
+            encodeLine(Array(line.utf8), into: &out)
+            if index < lines.count - 1 { out += [13, 10] }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func encodeLine(_ bytes: [UInt8], into out: inout [UInt8]) {
+        var lineLength = 0
+        for (i, b) in bytes.enumerated() {
+            let isLast = i == bytes.count - 1
+            let literal: Bool
+            if b == 32 || b == 9 {
+                literal = !isLast
+            } else if b == 61 || b < 32 || b > 126 {
+                literal = false
+            } else if i == 0, b == UInt8(ascii: "F"), bytes.starts(with: Array("From ".utf8)) {
+                literal = false  // keep mbox readers from mangling the line
+            } else if i == 0, b == UInt8(ascii: "."), bytes.count == 1 {
+                literal = false
+            } else {
+                literal = true
+            }
+            let piece: [UInt8] = literal ? [b] : [61, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+            // Reserve one column for a soft break unless this is the final piece of the line.
+            let limit = isLast ? 76 : 75
+            if lineLength + piece.count > limit {
+                out += [61, 13, 10]
+                lineLength = 0
+            }
+            out += piece
+            lineLength += piece.count
+        }
+    }
+
+    /// Decodes quoted-printable bytes: "=XX" escapes, soft breaks ("=" before CRLF, LF or CR), trailing whitespace on lines dropped; malformed "=" kept literally.
+    public static func decode(_ input: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var i = 0
+        var lineStartInOut = 0
+        var protectedEnd = 0  // escaped bytes (e.g. "=20") are content, never trimmed
+        while i < input.count {
+            let b = input[i]
+            if b == 61 {
+                if let h = hexValue(at: i + 1, in: input), let l = hexValue(at: i + 2, in: input) {
+                    out.append(h << 4 | l)
+                    protectedEnd = out.count
+                    i += 3
+                    continue
+                }
+                // Soft line break: "=" then optional whitespace then a line end (or end of input).
+                var j = i + 1
+                while j < input.count, input[j] == 32 || input[j] == 9 { j += 1 }
+                if j >= input.count { i = j; continue }
+                if input[j] == 13 {
+                    i = (j + 1 < input.count && input[j + 1] == 10) ? j + 2 : j + 1
+                    continue
+                }
+                if input[j] == 10 { i = j + 1; continue }
+                out.append(b)
+                i += 1
+                continue
+            }
+            if b == 13 || b == 10 {
+                trimTrailingWhitespace(&out, from: max(lineStartInOut, protectedEnd))
+                out.append(b)
+                lineStartInOut = out.count
+                i += 1
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        trimTrailingWhitespace(&out, from: max(lineStartInOut, protectedEnd))
+        return out
+    }
+
+    /// Decodes a quoted-printable string's UTF-8 bytes.
+    public static func decode(_ text: String) -> [UInt8] {
+        decode(Array(text.utf8))
+    }
+
+    private static func trimTrailingWhitespace(_ out: inout [UInt8], from start: Int) {
+        while out.count > start, let last = out.last, last == 32 || last == 9 { out.removeLast() }
+    }
+
+    static func hexValue(at index: Int, in input: [UInt8]) -> UInt8? {
+        guard index >= 0, index < input.count else { return nil }
+        return hexValue(input[index])
+    }
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 48...57: return c - 48
+        case 65...70: return c - 55
+        case 97...102: return c - 87
+        default: return nil
+        }
+    }
+}

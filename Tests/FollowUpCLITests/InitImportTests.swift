@@ -1,0 +1,63 @@
+@testable import FollowUpCLI
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("followup init, import and suppress")
+struct InitImportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the files init writes are the repository's example files (run scripts/embed-defaults after editing them)")
+    func embeddedDefaultsAreCurrent() throws {
+        for file in DefaultFiles.all {
+            let onDisk = try String(contentsOf: Self.root.appendingPathComponent(file.source), encoding: .utf8)
+            #expect(onDisk == file.content, "\(file.source) differs from the embedded copy")
+        }
+        let templates = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Templates").path)
+        #expect(Set(templates.map { "Templates/" + $0 }) == Set(DefaultFiles.all.map(\.path).filter { $0.hasPrefix("Templates/") }))
+    }
+
+    @Test("init writes a working directory and never overwrites a file")
+    func initNeverOverwrites() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("init")
+        try "my own config\n".write(toFile: directory + "/followup.toml", atomically: true, encoding: .utf8)
+        let result = try FollowUpBinary.run(["init", directory])
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: directory + "/followup.toml", encoding: .utf8) == "my own config\n")
+        #expect(result.stderr.contains("kept    \(directory)/followup.toml"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/Templates/05-permission-to-close.txt"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/prospects.csv"))
+    }
+
+    @Test("import is all or nothing, lists every bad row, and --skip-invalid imports the rest")
+    func importAllOrNothing() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("import")
+        _ = try FollowUpBinary.run(["init", directory])
+        let csv = "email,first_name,company\nana@example.com,Ana,Acme\nbroken,Ben,Acme\n\"unterminated@example.com,Cy,Acme\n"
+        try csv.write(toFile: directory + "/bad.csv", atomically: true, encoding: .utf8)
+        let refused = try FollowUpBinary.run(["import", "bad.csv"], in: directory)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("bad.csv:3: `broken` is not a valid email address"))
+        #expect(refused.stderr.contains("bad.csv:4:"))
+        #expect(refused.stderr.contains("nothing imported"))
+        let status = try FollowUpBinary.run(["suppress", "list"], in: directory)
+        #expect(status.status == 0)
+
+        let partial = try FollowUpBinary.run(["import", "bad.csv", "--skip-invalid"], in: directory)
+        #expect(partial.status == 0)
+        #expect(partial.stdout.contains("1 added"))
+    }
+
+    @Test("a suppressed domain stays suppressed after a re-import")
+    func suppressedStaysSuppressed() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("suppress")
+        _ = try FollowUpBinary.run(["init", directory])
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).stdout.contains("6 added"))
+        let added = try FollowUpBinary.run(["suppress", "add", "@example.org"], in: directory)
+        #expect(added.stdout.contains("2 prospect(s) now unsubscribed"))
+        let again = try FollowUpBinary.run(["import", "prospects.csv"], in: directory)
+        #expect(again.stdout.contains("0 added") && again.stdout.contains("2 kept out"))
+        let bad = try FollowUpBinary.run(["suppress", "add", "not-an-address"], in: directory)
+        #expect(bad.status == 2)
+    }
+}
