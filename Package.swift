@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "FollowUp",
                 "FollowUpStore",
+                "MailCore",
                 "MailTransport",
                 "TOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -176,3 +176,36 @@ extension SQLiteProspectStore {
         }
     }
 }
+
+/// When the mailbox sent recently: for the gap between messages and the daily cap.
+public struct SendHistory: Sendable, Equatable {
+    /// The last accepted message's time.
+    public let lastSentAt: Date?
+    /// Times of messages accepted in the period asked for.
+    public let sentTimes: [Date]
+
+    /// Creates a history.
+    public init(lastSentAt: Date?, sentTimes: [Date]) {
+        self.lastSentAt = lastSentAt
+        self.sentTimes = sentTimes
+    }
+}
+
+extension SQLiteProspectStore {
+    /// Every known prospect's state, by identity.
+    public func prospectStates() throws(StoreError) -> [String: ProspectState] {
+        var states: [String: ProspectState] = [:]
+        for (identity, state) in try database.query("SELECT identity, state FROM prospects", [], { ($0.text(0) ?? "", $0.text(1) ?? "") }) {
+            states[identity] = ProspectState(rawValue: state) ?? .needsReview
+        }
+        return states
+    }
+
+    /// The last send and every send since `date` (messages in doubt count as sent: they may have been).
+    public func sendHistory(since date: Date) throws(StoreError) -> SendHistory {
+        let times = try database.query("SELECT planned_at FROM messages WHERE status IN ('sent', 'sending') AND planned_at >= ? ORDER BY planned_at",
+                                       [.real(date.timeIntervalSince1970)]) { Date(timeIntervalSince1970: $0.double(0)) }
+        let last = try database.first("SELECT MAX(planned_at) FROM messages WHERE status IN ('sent', 'sending')", []) { $0.optionalDouble(0) }
+        return SendHistory(lastSentAt: last.flatMap { $0 }.map(Date.init(timeIntervalSince1970:)), sentTimes: times)
+    }
+}

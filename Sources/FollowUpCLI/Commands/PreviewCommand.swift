@@ -1,0 +1,74 @@
+import ArgumentParser
+import FollowUp
+import FollowUpStore
+import Foundation
+
+/// `followup preview`: the dry run. Every message `send` would send, fully rendered, with when
+/// and why; touches no network and writes nothing.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Show every message `send` would send now (and over the next --days), byte for byte.",
+        discussion: """
+        Touches no network and writes nothing to the store. With --prospects, previews the prospects of \
+        that CSV as if newly imported. With --format eml --out DIR, writes one file per message, \
+        DIR/<yyyymmddThhmm>-<email>-step<k>.eml (UTC time), holding exactly the bytes `send` would \
+        transmit at that time. Exits 2 when any message cannot be rendered (every problem listed).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, eml, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Preview this CSV's prospects as if newly imported, instead of the store's.", valueName: "file.csv"))
+    var prospects: String?
+
+    @Option(name: .customLong("prospect"), help: ArgumentHelp("Only this prospect (repeatable).", valueName: "email"))
+    var only: [String] = []
+
+    @Option(help: "Also show what would follow over the next N days if nobody answers.")
+    var days: Int = 0
+
+    @Option(help: "text (default), eml (one file per message, needs --out) or json.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("The directory for --format eml (created if missing).", valueName: "dir"))
+    var out: String?
+
+    mutating func validate() throws {
+        guard (0...3650).contains(days) else { throw ValidationError("--days must be between 0 and 3650") }
+        if format == .eml && out == nil { throw ValidationError("--format eml needs --out DIR") }
+    }
+
+    func run() throws {
+        let config = try ConfigLoader.load(path: global.configPath)
+        let sequence = try SequenceLoader.load(config)
+        let now = try global.clock()
+        let store = try StoreAccess.openIfPresent(config)
+        let roster = try PreviewRoster.load(config: config, csv: prospects, only: only, store: store, now: now)
+        let secret = try store.map { s throws(CLIFailure) in try StoreAccess.secret(s) } ?? PreviewRoster.secretWithoutStore
+        let plan = try DuePlan.make(config: config, candidates: roster.candidates, store: store, now: now, days: days, secret: secret)
+        let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
+        let writer = try PreviewWriter(format: format, directory: out, config: config, sequence: sequence, now: now)
+        var problems: [String] = []
+        for entry in plan {
+            guard let prospect = roster.prospects[entry.prospectID] else { continue }
+            let enrolment = roster.enrolments[entry.prospectID]
+            do {
+                let message = try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
+                                                   firstSentAt: enrolment?.firstSentAt, firstSubject: enrolment?.firstSubject)
+                try writer.write(message, entry: entry, prospect: prospect)
+            } catch let failure as ComposeFailure {
+                problems.append(contentsOf: failure.lines)
+            }
+        }
+        try writer.finish(count: plan.count - problems.count, notes: roster.notes)
+        guard problems.isEmpty else {
+            throw CLIFailure(.invalidInput, lines: Array(Set(problems)).sorted()
+                             + ["\(problems.count) message(s) cannot be rendered; fix the templates or the prospects' fields"])
+        }
+    }
+}

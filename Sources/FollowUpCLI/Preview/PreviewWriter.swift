@@ -1,0 +1,122 @@
+import FollowUp
+import Foundation
+import MailCore
+
+/// Prints or writes previewed messages in the chosen format, one message at a time (memory
+/// stays flat however many prospects there are).
+struct PreviewWriter {
+    private let format: PreviewCommand.Format
+    private let directory: String?
+    private let config: FollowUpConfig
+    private let sequence: LoadedSequence
+    private let console = Console.current
+    private let senderCalendar: SendingCalendar
+    private let counter = Counter()
+
+    init(format: PreviewCommand.Format, directory: String?, config: FollowUpConfig, sequence: LoadedSequence, now: Date) throws(CLIFailure) {
+        self.format = format
+        self.directory = directory
+        self.config = config
+        self.sequence = sequence
+        self.senderCalendar = SendingCalendar(timeZone: config.sendingPolicy.defaultTimeZone, policy: config.sendingPolicy)
+        if let directory {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw CLIFailure(.failed, "cannot create \(directory): \(error.localizedDescription)")
+            }
+        }
+        if format == .json { console.out("{\"now\":\"\(ISOTime.format(now))\",\"messages\":[") }
+    }
+
+    /// Emits one message.
+    func write(_ message: ComposedMessage, entry: PlanEntry, prospect: Prospect) throws(CLIFailure) {
+        counter.count += 1
+        let zone = config.timeZone(of: prospect)
+        let prospectCalendar = SendingCalendar(timeZone: zone, policy: config.sendingPolicy)
+        let why = reason(entry)
+        switch format {
+        case .eml:
+            let path = (directory ?? ".") + "/" + Self.fileName(message)
+            guard FileManager.default.createFile(atPath: path, contents: Data(message.bytes)) else {
+                throw CLIFailure(.failed, "cannot write \(path)")
+            }
+        case .json:
+            let object = PreviewJSON(to: message.recipient, step: message.step, steps_total: sequence.steps.count,
+                                     attempt: message.attempt, at: ISOTime.format(message.date),
+                                     at_prospect: prospectCalendar.localDescription(message.date) + " " + zone.identifier,
+                                     at_sender: senderCalendar.localDescription(message.date) + " " + senderCalendar.timeZone.identifier,
+                                     why: why, message_id: message.messageID, subject: message.subject,
+                                     eml: String(decoding: message.bytes, as: UTF8.self))
+            console.out((counter.count > 1 ? "," : "") + JSONText.encode(object))
+        case .text:
+            let rule = String(repeating: "─", count: 8)
+            console.out(console.dim("\(rule) \(counter.count). \(message.recipient) · step \(min(message.step, sequence.steps.count)) of \(sequence.steps.count) \(rule)"))
+            console.out(console.dim("when: \(prospectCalendar.localDescription(message.date)) \(zone.identifier) (prospect) · "
+                                    + "\(senderCalendar.localDescription(message.date)) \(senderCalendar.timeZone.identifier) (you)"))
+            console.out(console.dim("why:  \(why)"))
+            console.out(console.dim("size: \(message.bytes.count) bytes (--format eml writes them exactly; shown here decoded)"))
+            console.out("")
+            let parsed = MessageReader.parse(message.bytes)
+            for field in parsed.headers where !["mime-version", "content-type", "content-transfer-encoding"].contains(field.name.lowercased()) {
+                console.out("\(field.name): \(field.value)")
+            }
+            console.out("")
+            console.out(parsed.bestText)
+        }
+    }
+
+    /// Closes the output and prints the summary.
+    func finish(count: Int, notes: [String]) throws(CLIFailure) {
+        switch format {
+        case .json:
+            console.out("],\"notes\":\(JSONText.encode(notes))}")
+        case .eml:
+            console.out("wrote \(count) message(s) to \(directory ?? ".")")
+            for note in notes { console.err("note: \(note)") }
+        case .text:
+            console.out(count == 0 ? "nothing is due." : "\(count) message(s) would be sent; nothing was sent.")
+            for note in notes { console.err("note: \(note)") }
+        }
+    }
+
+    /// `20261201T1400-ana@example.com-step1.eml`, in UTC.
+    static func fileName(_ message: ComposedMessage) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: message.date)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        let safe = message.identity.map { $0 == "/" ? "_" : $0 }
+        return "\(stamp)-\(String(safe))-step\(message.step).eml"
+    }
+
+    private func reason(_ entry: PlanEntry) -> String {
+        let total = sequence.steps.count
+        let previous = entry.previousAt.map { "last message \(senderCalendar.localDescription($0).prefix(10))" }
+        if entry.step > total {
+            return "repeat of step \(total) (message \(entry.attempt)), \(previous ?? "no earlier message"), no answer yet"
+        }
+        if entry.attempt == 1 { return "step 1 of \(total): the first message" }
+        return "step \(entry.step) of \(total), \(previous ?? "after the previous message"), no answer yet"
+    }
+
+    /// Counts messages across `write` calls of a non-mutating writer.
+    private final class Counter {
+        var count = 0
+    }
+}
+
+/// One message in `preview --format json`.
+private struct PreviewJSON: Encodable {
+    let to: String
+    let step: Int
+    let steps_total: Int
+    let attempt: Int
+    let at: String
+    let at_prospect: String
+    let at_sender: String
+    let why: String
+    let message_id: String
+    let subject: String
+    let eml: String
+}
