@@ -111,6 +111,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpCLITests",
             dependencies: ["FollowUpCLI", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

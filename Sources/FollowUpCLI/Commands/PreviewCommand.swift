@@ -54,6 +54,7 @@ struct PreviewCommand: ParsableCommand {
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
         let writer = try PreviewWriter(format: format, directory: out, config: config, sequence: sequence, now: now)
         var problems: [String] = []
+        var failed = 0
         for entry in plan {
             guard let prospect = roster.prospects[entry.prospectID] else { continue }
             let enrolment = roster.enrolments[entry.prospectID]
@@ -62,13 +63,14 @@ struct PreviewCommand: ParsableCommand {
                                                    firstSentAt: enrolment?.firstSentAt, firstSubject: enrolment?.firstSubject)
                 try writer.write(message, entry: entry, prospect: prospect)
             } catch let failure as ComposeFailure {
-                problems.append(contentsOf: failure.lines)
+                failed += 1
+                problems.append(contentsOf: failure.lines.filter { !problems.contains($0) })
             }
         }
-        try writer.finish(count: plan.count - problems.count, notes: roster.notes)
-        guard problems.isEmpty else {
-            throw CLIFailure(.invalidInput, lines: Array(Set(problems)).sorted()
-                             + ["\(problems.count) message(s) cannot be rendered; fix the templates or the prospects' fields"])
+        try writer.finish(count: plan.count - failed, notes: roster.notes)
+        guard failed == 0 else {
+            throw CLIFailure(.invalidInput, lines: problems
+                             + ["\(failed) message(s) cannot be rendered; fix the templates or the prospects' fields"])
         }
     }
 }

@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("followup preview")
+struct PreviewCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/preview-example")
+    let now = "2026-12-01T08:30:00-05:00"
+
+    func preview(_ arguments: [String], in directory: String? = nil) throws -> FollowUpBinary.Result {
+        try FollowUpBinary.run(["preview", "--now", now] + arguments, in: directory ?? Self.root.path)
+    }
+
+    @Test("at 08:30 in New York only the prospects whose window is open are due")
+    func onlyOpenWindows() throws {
+        let result = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 message(s) would be sent"))
+        #expect(result.stdout.contains("zoe.muller@example.org") && result.stdout.contains("jose.garcia@example.net"))
+    }
+
+    @Test("the bundled example's first day matches the golden .eml files byte for byte (UPDATE_GOLDEN=1 rewrites them)")
+    func goldenFirstDay() throws {
+        let out = try FollowUpBinary.temporaryDirectory("preview-eml")
+        let result = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv",
+                                  "--days", "1", "--format", "eml", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written.count == 6)
+        #expect(written.first == "20261201T1330-zoe.muller@example.org-step1.eml")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: Self.goldens)
+            try FileManager.default.createDirectory(at: Self.goldens, withIntermediateDirectories: true)
+            for name in written {
+                try FileManager.default.copyItem(atPath: out + "/" + name, toPath: Self.goldens.appendingPathComponent(name).path)
+            }
+        }
+        let expected = try FileManager.default.contentsOfDirectory(atPath: Self.goldens.path).sorted()
+        #expect(written == expected)
+        for name in expected {
+            let golden = try Data(contentsOf: Self.goldens.appendingPathComponent(name))
+            let actual = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+            #expect(actual == golden, "\(name) differs from its golden file")
+        }
+    }
+
+    @Test("--days shows the whole plan ahead, threaded, and the JSON is well formed")
+    func planAheadJSON() throws {
+        let result = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv", "--days", "30", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let messages = try #require(object["messages"] as? [[String: Any]])
+        #expect(messages.count == 30)
+        let ana = messages.filter { ($0["to"] as? String) == "ana.silva@example.com" }
+        #expect(ana.map { $0["step"] as? Int } == [1, 2, 3, 4, 5])
+        let second = try #require(ana.dropFirst().first?["eml"] as? String)
+        let firstID = try #require(ana.first?["message_id"] as? String)
+        #expect(second.contains("In-Reply-To: <\(firstID)>"))
+        #expect(second.contains("Subject: Re: Ana, a quick question about Northwind Bakery"))
+    }
+
+    @Test("every rendering problem is listed at once and the exit code is 2")
+    func problemsListed() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("preview-problems")
+        _ = try FollowUpBinary.run(["init", directory])
+        try "email,first_name,company\nana@example.com,Ana,\nben@example.com,,Acme\n".write(toFile: directory + "/p.csv", atomically: true, encoding: .utf8)
+        let result = try preview(["--prospects", "p.csv", "--days", "1"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("field `company` is empty for ana@example.com"))
+        #expect(result.stderr.contains("field `first_name` is empty for ben@example.com"))
+        #expect(result.stderr.contains("Templates/01-opening.txt:1:"))
+        #expect(result.stderr.contains("2 message(s) cannot be rendered"))
+        #expect(result.stdout.contains("0 message(s) would be sent") || result.stdout.contains("nothing is due"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/followup.sqlite"), "preview must not create the store")
+    }
+
+    @Test("a CRLF in a field used in the subject is refused, naming the field and the prospect")
+    func crlfInSubject() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("preview-crlf")
+        _ = try FollowUpBinary.run(["init", directory])
+        try "email,first_name,company\nana@example.com,Ana,\"Acme\r\nBcc: victim@example.net\"\n".write(toFile: directory + "/p.csv", atomically: true, encoding: .utf8)
+        let result = try preview(["--prospects", "p.csv", "--format", "json", "--days", "1"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("company"))
+        #expect(result.stderr.contains("ana@example.com"))
+        #expect(!result.stdout.contains("Bcc: victim"))
+    }
+
+    @Test("previewing the store shows only active prospects, and nothing is due before the window opens")
+    func fromStore() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("preview-store")
+        _ = try FollowUpBinary.run(["init", directory])
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).status == 0)
+        _ = try FollowUpBinary.run(["suppress", "add", "ana.silva@example.com"], in: directory)
+        let early = try FollowUpBinary.run(["preview", "--now", "2026-12-01T05:00:00-05:00", "--prospects", "prospects.csv", "--prospect", "sam.okafor@example.com"], in: directory)
+        #expect(early.stdout.contains("nothing is due"))
+        let result = try FollowUpBinary.run(["preview", "--now", "2026-12-02T00:00:00-05:00", "--days", "1"], in: directory)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("5 message(s) would be sent"))
+        #expect(!result.stdout.contains("ana.silva@example.com"))
+        #expect(result.stderr.contains("1 prospect(s) left out: on the suppression list"))
+    }
+}
