@@ -4,7 +4,7 @@
 enum Migrations {
     /// The migrations in order; index + 1 is the schema version each one produces.
     static let all: [String] = [
-        // 1: prospects, enrolments, messages, suppressions, events, settings.
+        // 1: prospects, enrolments, messages, suppressions, events, settings, replies, mailbox cursors.
         """
         CREATE TABLE settings (
             key   TEXT PRIMARY KEY,
@@ -29,7 +29,9 @@ enum Migrations {
             attempts      INTEGER NOT NULL DEFAULT 0,
             first_sent_at REAL,
             last_sent_at  REAL,
-            first_subject TEXT
+            first_subject TEXT,
+            temporary_failures INTEGER NOT NULL DEFAULT 0,
+            retry_after   REAL
         );
         CREATE TABLE messages (
             id          INTEGER PRIMARY KEY,
@@ -58,6 +60,28 @@ enum Migrations {
             detail      TEXT NOT NULL
         );
         CREATE INDEX events_by_prospect ON events (prospect_id, at);
+        CREATE TABLE replies (
+            id            INTEGER PRIMARY KEY,
+            mailbox       TEXT NOT NULL,
+            uid_validity  INTEGER NOT NULL,
+            uid           INTEGER NOT NULL,
+            message_id    TEXT,
+            prospect_id   INTEGER REFERENCES prospects(id),
+            sender        TEXT,
+            received_at   REAL,
+            kind          TEXT NOT NULL,
+            intent        TEXT,
+            outcome       TEXT NOT NULL,
+            explanation   TEXT NOT NULL,
+            decided_by    TEXT NOT NULL DEFAULT 'classifier',
+            processed_at  REAL NOT NULL,
+            UNIQUE (mailbox, uid_validity, uid)
+        );
+        CREATE TABLE mailbox_cursors (
+            mailbox      TEXT PRIMARY KEY,
+            uid_validity INTEGER NOT NULL,
+            next_uid     INTEGER NOT NULL
+        );
         """,
     ]
 }

@@ -95,7 +95,7 @@ public final class SQLiteProspectStore: ProspectStore {
         let threads = try messageThreads()
         return try database.query("""
             SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until,
-                   e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject
+                   e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
             FROM prospects p JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
             """) { row in
             let id = row.int(0)
@@ -107,7 +107,8 @@ public final class SQLiteProspectStore: ProspectStore {
                                       nextStep: Int(row.int(8)), attempts: Int(row.int(9)),
                                       firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
                                       lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
-                                      firstSubject: row.text(12), thread: threads[id] ?? [])
+                                      firstSubject: row.text(12), thread: threads[id] ?? [],
+                                      retryAfter: row.optionalDouble(13).map(Date.init(timeIntervalSince1970:)))
             return (prospect, enrolment)
         }
     }

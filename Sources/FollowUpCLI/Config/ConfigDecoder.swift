@@ -56,8 +56,25 @@ struct ConfigDecoder {
             return nil
         }
         let helo = table.string("helo_name") ?? senderEmail.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "localhost"
+        let witnessText = table.string("witness") ?? "self"
+        let witnessWait = table.integer("witness_wait_seconds") ?? 10
         table.rejectUnknownKeys()
-        return SMTPSettings(server: server, passwordSource: source, heloName: helo)
+        var witness: String?
+        switch witnessText {
+        case "self": witness = senderEmail
+        case "none": witness = nil
+        default:
+            guard AddressCheck.isPlausible(witnessText) else {
+                table.problem("witness", "must be \"self\", \"none\" or an email address, not \"\(witnessText)\"")
+                return nil
+            }
+            witness = witnessText
+        }
+        guard (0...600).contains(witnessWait) else {
+            table.problem("witness_wait_seconds", "must be between 0 and 600")
+            return nil
+        }
+        return SMTPSettings(server: server, passwordSource: source, heloName: helo, witnessAddress: witness, witnessWaitSeconds: Int(witnessWait))
     }
 
     private func decodeIMAP(_ table: TOMLTableReader) -> IMAPSettings? {

@@ -39,6 +39,10 @@ struct SMTPSettings: Sendable {
     let passwordSource: PasswordSource?
     /// The name announced in EHLO (defaults to the sender's domain).
     let heloName: String
+    /// The extra envelope recipient that proves acceptance (normally the sender), or nil for none.
+    let witnessAddress: String?
+    /// How long the next run waits for a witness copy before deciding a message was never accepted.
+    let witnessWaitSeconds: Int
 }
 
 /// IMAP settings: the server, its password, and the mailboxes to read and to file sent copies in.

@@ -65,7 +65,8 @@ struct PreviewRoster {
             roster.candidates.append(PlanCandidate(
                 prospectID: prospect.id, identity: prospect.identity, timeZone: config.timeZone(of: prospect),
                 nextStep: enrolment.nextStep, attempts: enrolment.attempts, lastSentAt: enrolment.lastSentAt,
-                enrolledAt: enrolment.enrolledAt, notBefore: prospect.state == .snoozed ? prospect.snoozedUntil : nil))
+                enrolledAt: enrolment.enrolledAt,
+                notBefore: [prospect.state == .snoozed ? prospect.snoozedUntil : nil, enrolment.retryAfter].compactMap { $0 }.max()))
         }
         if suppressed > 0 { roster.notes.append("\(suppressed) prospect(s) left out: on the suppression list") }
         for (state, count) in skipped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -1,4 +1,5 @@
 import CCurl
+public import Foundation
 
 /// One IMAP mailbox on one server, reached over libcurl with a session kept open between calls.
 ///
@@ -75,6 +76,19 @@ public final class IMAPMailbox {
         }
         _ = try run("NOOP", selecting: true)
         return Self.searchResults(try run("UID SEARCH HEADER \(field) \(quotedValue)", selecting: true))
+    }
+
+    /// The UIDs of messages from `address` that arrived, or are dated, on or after the day of
+    /// `date` (UTC): the last check before a follow-up. Either date counts, so that neither a
+    /// server clock nor a sender's clock can hide a reply.
+    public func uids(from address: String, since date: Date) throws(MailTransportError) -> [UInt32] {
+        guard let quotedAddress = IMAPSyntax.quotedIfSafe(address) else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID SEARCH",
+                                     detail: "the address \"\(HeaderSafety.printable(address))\" cannot be sent to the server")
+        }
+        let day = IMAPSyntax.searchDate(date)
+        _ = try run("NOOP", selecting: true)
+        return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day) FROM \(quotedAddress)", selecting: true))
     }
 
     /// The messages with these UIDs, byte for byte, without marking them `\Seen`.

@@ -1,5 +1,18 @@
+import Foundation
+
 /// Small pieces of IMAP syntax: quoting, mailbox names in URLs, response codes.
 enum IMAPSyntax {
+    /// An IMAP search date (`1-Dec-2026`) for the UTC day of `date`, with English month names
+    /// whatever the machine's locale.
+    static func searchDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let month = months[max(0, min(11, (parts.month ?? 1) - 1))]
+        return "\(parts.day ?? 1)-\(month)-\(parts.year ?? 1970)"
+    }
+
     /// A mailbox name we can send: not empty, no control characters, at most 500 bytes.
     static func isValidMailboxName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 500 && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }

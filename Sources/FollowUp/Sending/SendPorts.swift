@@ -1,0 +1,90 @@
+public import Foundation
+
+/// What the SMTP server did with one message, in the terms the send loop decides on.
+public enum SubmissionResult: Sendable, Equatable {
+    /// The server took the message; `reply` is its final answer.
+    case accepted(reply: String)
+    /// The server refused the prospect's address at RCPT; nothing was delivered.
+    case recipientRefused(permanent: Bool, reply: String)
+    /// The server refused the message itself (MAIL FROM, DATA or the content); nothing was delivered.
+    case messageRefused(permanent: Bool, reply: String)
+    /// Nothing was transmitted (no connection, TLS or login failure, a timeout before the data).
+    case notSent(reason: String)
+    /// The data went out but no verdict came back: the server may have accepted it.
+    case unknown(reason: String)
+}
+
+/// Submits composed messages over SMTP. Implemented by the transport adapter; faked in tests.
+public protocol MessageSubmitter: AnyObject {
+    /// Sends `message` to its recipient, plus `witness` as an extra envelope recipient (never a header).
+    func submit(_ message: ComposedMessage, witness: String?) -> SubmissionResult
+}
+
+/// Answers from the sender's own mailbox: whether a message arrived there (the witness copy of
+/// something we sent), and whether a prospect wrote since a date.
+public protocol MailboxWitness: AnyObject {
+    /// True when a message with this Message-ID is in the mailbox.
+    func contains(messageID: String) throws -> Bool
+    /// UIDs of messages from `address` that arrived on or after `date` (IMAP SINCE is by day).
+    func messages(from address: String, since date: Date) throws -> [UInt32]
+}
+
+/// A message recorded as being sent whose outcome is not known (the process died, or the
+/// connection dropped after the data went out).
+public struct InDoubtMessage: Sendable, Equatable {
+    /// The prospect's id.
+    public var prospectID: Int64
+    /// The Message-ID (without brackets).
+    public var messageID: String
+    /// The message number for this prospect.
+    public var attempt: Int
+    /// The sequence step.
+    public var step: Int
+    /// When it was planned to go out.
+    public var plannedAt: Date
+    /// The subject it was sent with.
+    public var subject: String
+
+    /// Creates a record.
+    public init(prospectID: Int64, messageID: String, attempt: Int, step: Int, plannedAt: Date, subject: String) {
+        self.prospectID = prospectID
+        self.messageID = messageID
+        self.attempt = attempt
+        self.step = step
+        self.plannedAt = plannedAt
+        self.subject = subject
+    }
+}
+
+/// The durable record of sending. Every method is one transaction: after a crash the store
+/// holds either the state before the call or after it.
+public protocol SendLedger: AnyObject {
+    /// Messages recorded as `sending` whose outcome is not known.
+    func inDoubtMessages() throws(StoreError) -> [InDoubtMessage]
+    /// The prospect's state and messages sent so far, read fresh, or nil when unknown.
+    func freshState(of prospectID: Int64) throws(StoreError) -> (state: ProspectState, attempts: Int)?
+    /// The suppression list as it is now.
+    func suppressionList() throws(StoreError) -> SuppressionList
+    /// UIDs of replies already processed (so a known reply does not block sending).
+    func processedReplyUIDs() throws(StoreError) -> Set<UInt32>
+    /// Records that `message` is about to be sent; false when that message number was already recorded.
+    func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date) throws(StoreError) -> Bool
+    /// The server accepted the message: it counts as sent, and the prospect moves to the next step.
+    func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError)
+    /// Nothing was transmitted: forget the intent so the same message can go out later.
+    func recordNotSent(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError)
+    /// The server refused the prospect's address for good: the prospect is `bounced`.
+    func recordBounced(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError)
+    /// A temporary refusal: retry after `retryAfter`; returns how many temporary failures in a row.
+    func recordTemporaryFailure(_ record: InDoubtMessage, reply: String, retryAfter: Date, at date: Date) throws(StoreError) -> Int
+    /// The outcome cannot be decided: keep the message `held` and the prospect `needs_review`.
+    func holdForReview(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError)
+}
+
+/// The clock of a send run: real (sleeps until each slot) or virtual (for `--now` and tests).
+public protocol SendClock: AnyObject {
+    /// The current time.
+    func now() -> Date
+    /// Waits until `date` (a virtual clock just moves to it).
+    func wait(until date: Date)
+}

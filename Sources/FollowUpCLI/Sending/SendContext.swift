@@ -1,0 +1,115 @@
+import FollowUp
+import FollowUpStore
+import Foundation
+import MailTransport
+
+/// Everything a send needs, loaded once: config, sequence, store, clock; and the run itself.
+struct SendContext {
+    let config: FollowUpConfig
+    let sequence: LoadedSequence
+    let store: SQLiteProspectStore
+    let clock: any SendClock
+    let diagnostics: Diagnostics
+    let console = Console.current
+
+    init(global: GlobalOptions) throws(CLIFailure) {
+        config = try ConfigLoader.load(path: global.configPath)
+        sequence = try SequenceLoader.load(config)
+        diagnostics = global.diagnostics
+        let fixed = global.now != nil || ProcessInfo.processInfo.environment["FOLLOWUP_NOW"] != nil
+        let start = try global.clock()
+        clock = fixed ? VirtualSendClock(start: start) : RealSendClock()
+        store = try StoreAccess.open(config)
+        for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
+    }
+
+    /// Settles earlier in-doubt messages, then sends what is due; holds the store's lock throughout.
+    func sendDue(limit: Int?, stop: StopSignal) throws(CLIFailure) -> SendReport {
+        guard let smtp = config.smtp else {
+            throw CLIFailure(.invalidInput, "\(config.file): no [smtp] section; send needs one")
+        }
+        let lock = try ProcessLock(path: config.storePath + ".lock", purpose: "send")
+        defer { withExtendedLifetime(lock) {} }
+        let secret = try StoreAccess.secret(store)
+        let witness = try makeWitness()
+        if witness == nil && smtp.witnessAddress != nil {
+            diagnostics.logger.notice("no [imap] section: a message whose outcome is unknown after a crash will be held for review")
+        }
+        let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
+        let submitter = LazySubmitter { () throws(CLIFailure) -> SMTPSender in
+            let server = try ServerCredentials.withPassword(smtp.server, source: smtp.passwordSource, section: "smtp")
+            do throws(MailTransportError) {
+                return try SMTPSender(server: server, heloName: smtp.heloName, observer: TranscriptLogging.observer(diagnostics))
+            } catch {
+                throw CLIFailure(.failed, error.description)
+            }
+        }
+        let progress = SendProgress(console: console, diagnostics: diagnostics, sentCopies: try sentCopyMailbox())
+        let run = SendRun(ledger: store, submitter: submitter, witness: witness, composer: composer, clock: clock,
+                          options: .init(witnessAddress: smtp.witnessAddress, witnessWaitSeconds: Double(smtp.witnessWaitSeconds), limit: limit),
+                          shouldStop: { stop.isRequested }, observe: progress.observe)
+        var report = SendReport()
+        do throws(StoreError) {
+            try run.resolveInDoubt(into: &report)
+        } catch {
+            throw CLIFailure(.failed, error.description)
+        }
+        let roster = try PreviewRoster.load(config: config, csv: nil, only: [], store: store, now: clock.now())
+        let plan = try DuePlan.make(config: config, candidates: roster.candidates, store: store, now: clock.now(), days: 0, secret: secret)
+        var pairs: [Int64: (Prospect, Enrolment)] = [:]
+        for (id, prospect) in roster.prospects {
+            if let enrolment = roster.enrolments[id] { pairs[id] = (prospect, enrolment) }
+        }
+        report = run.send(plan, roster: pairs, report: report)
+        progress.finish()
+        if let failure = submitter.failure, report.sent == 0 {
+            throw failure
+        }
+        return report
+    }
+
+    private func makeWitness() throws(CLIFailure) -> IMAPWitness? {
+        guard let imap = config.imap else { return nil }
+        let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
+        do {
+            return IMAPWitness(mailbox: try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics)))
+        } catch {
+            throw CLIFailure(.failed, error.description)
+        }
+    }
+
+    private func sentCopyMailbox() throws(CLIFailure) -> IMAPMailbox? {
+        guard let imap = config.imap, let sent = imap.sentMailbox else { return nil }
+        let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
+        do {
+            return try IMAPMailbox(server: server, mailbox: sent)
+        } catch {
+            throw CLIFailure(.failed, error.description)
+        }
+    }
+}
+
+/// Opens the SMTP connection only when the first message is actually submitted.
+final class LazySubmitter: MessageSubmitter {
+    private let make: () throws(CLIFailure) -> SMTPSender
+    private var submitter: SMTPSubmitter?
+    /// Why the connection could not be prepared, if it could not.
+    private(set) var failure: CLIFailure?
+
+    init(_ make: @escaping () throws(CLIFailure) -> SMTPSender) {
+        self.make = make
+    }
+
+    func submit(_ message: ComposedMessage, witness: String?) -> SubmissionResult {
+        if submitter == nil {
+            do {
+                submitter = SMTPSubmitter(sender: try make())
+            } catch {
+                failure = error
+                return .notSent(reason: error.description)
+            }
+        }
+        guard let submitter else { return .notSent(reason: "no SMTP connection") }
+        return submitter.submit(message, witness: witness)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import MailCore
+import MailTransport
+import TestSupport
+import Testing
+
+/// `followup send` end to end against the loopback Postfix and Dovecot, driven by --now.
+@Suite("followup send", .enabled(if: MailRig.isUsable), .serialized)
+struct SendCommandTests {
+    /// Waits until `count` messages were delivered to `name` (delivery over LMTP takes a moment).
+    func waitForDeliveries(_ campaign: Campaign, _ name: String, count: Int) -> [[UInt8]] {
+        var messages: [[UInt8]] = []
+        for _ in 0..<50 {
+            messages = campaign.delivered(to: name)
+            if messages.count >= count { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return messages
+    }
+
+    @Test("step 1 goes out once, step 2 arrives threaded, a reply stops one prospect, a suppressed domain gets nothing")
+    func sequenceEndToEnd() throws {
+        let campaign = try Campaign(prospects: ["a", "b", "c"])
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let first = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("3 sent"))
+        for name in ["a", "b", "c"] { #expect(waitForDeliveries(campaign, name, count: 1).count == 1) }
+
+        let again = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(again.stdout.hasPrefix("0 sent"))
+
+        let second = try campaign.run(["send", "--now", "2026-12-04T09:00:00Z"])
+        #expect(second.stdout.hasPrefix("3 sent"), "\(second.stderr)")
+        let aMessages = waitForDeliveries(campaign, "a", count: 2).map { MessageReader.parse($0) }.sorted { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }
+        try #require(aMessages.count == 2)
+        let firstID = try #require(aMessages[0].messageID)
+        #expect(aMessages[1].inReplyTo == [firstID])
+        #expect(aMessages[1].references == [firstID])
+        #expect(aMessages[1].subject == "Re: " + (aMessages[0].subject ?? ""))
+        #expect(aMessages.allSatisfy { $0.header("Bcc") == nil })
+
+        // Prospect b answers; c's domain is suppressed by hand.
+        try MailRig.deliver("From: B <\(campaign.address("b"))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nIn-Reply-To: <\(firstID)>\r\nDate: Fri, 04 Dec 2026 10:00:00 +0000\r\nMessage-ID: <reply-\(campaign.tag)@example.test>\r\n\r\nSounds good, call me.\r\n",
+                            from: campaign.address("b"), to: MailRig.sales)
+        #expect(try campaign.run(["suppress", "add", campaign.address("c")]).status == 0)
+        let third = try campaign.run(["send", "--now", "2026-12-08T09:00:00Z"])
+        #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
+        #expect(third.stderr.contains("a reply from them is waiting"))
+        #expect(waitForDeliveries(campaign, "a", count: 3).count == 3)
+        #expect(campaign.delivered(to: "b").count == 2)
+        #expect(campaign.delivered(to: "c").count == 2)
+    }
+
+    @Test("what send delivers is, after the server's trace headers, exactly what preview --format eml showed")
+    func previewEqualsDelivery() throws {
+        let campaign = try Campaign(prospects: ["zoe"])
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let out = campaign.directory + "/eml"
+        let preview = try campaign.run(["preview", "--now", "2026-12-01T09:00:00Z", "--format", "eml", "--out", out])
+        #expect(preview.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        try #require(files.count == 1)
+        let previewed = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/" + files[0])))
+        #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        // Over IMAP, as transmitted (Dovecot keeps Maildir files with LF line ends).
+        let messageID = try #require(MessageReader.parse(previewed).messageID)
+        let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
+        var delivered: [UInt8] = []
+        for _ in 0..<50 {
+            if let uid = try mailbox.uids(header: "Message-ID", contains: "<\(messageID)>").first,
+               let message = try mailbox.fetch(uids: [uid]).first {
+                delivered = message.bytes
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(delivered.count > previewed.count)
+        #expect(Array(delivered.suffix(previewed.count)) == previewed)
+    }
+
+    @Test("a refused recipient is marked bounced and never retried; a second process cannot send at the same time")
+    func bouncedAndLocked() throws {
+        let campaign = try Campaign(prospects: ["a"])
+        var csv = try String(contentsOfFile: campaign.directory + "/prospects.csv", encoding: .utf8)
+        csv += "nobody-\(campaign.tag)@example.test,Nobody,Void\n"
+        try csv.write(toFile: campaign.directory + "/prospects.csv", atomically: true, encoding: .utf8)
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let result = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("1 sent, 1 bounced"), "\(result.stdout)")
+        let later = try campaign.run(["send", "--now", "2026-12-10T09:00:00Z"])
+        #expect(later.stdout.hasPrefix("1 sent"))
+        #expect(!later.stdout.contains("bounced"))
+
+        let lockPath = campaign.directory + "/followup.sqlite.lock"
+        let holder = try campaign.start(["send", "--now", "2026-12-01T09:00:00Z"])
+        _ = holder  // a competing process may or may not hold the lock yet; take it ourselves instead:
+        holder.waitUntilExit()
+        let locker = Process()
+        locker.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        locker.arguments = [lockPath, "sleep", "3"]
+        try locker.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        let blocked = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("another followup is already running on this store"))
+        locker.terminate()
+    }
+}
