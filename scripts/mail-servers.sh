@@ -3,7 +3,7 @@
 # Dovecot (IMAP). Debian 12, run as root, no systemd, nothing under /etc is edited: every config,
 # spool, mailbox and log lives under $FOLLOWUP_RIG (default /tmp/followup-rig).
 #
-#   scripts/mail-servers.sh install   apt packages (servers + the build's libcurl headers)
+#   scripts/mail-servers.sh install   apt packages (servers + the build's libcurl and SQLite headers)
 #   scripts/mail-servers.sh setup     (re)create the rig directory: certificate, configs, users, empty mailboxes
 #   scripts/mail-servers.sh start     start both servers and wait until every port answers
 #   scripts/mail-servers.sh stop      stop both and wait for them to exit
@@ -36,7 +36,7 @@ need_root() {
 cmd_install() {
   need_root install
   local missing=()
-  for p in libcurl4-openssl-dev pkg-config dovecot-imapd dovecot-lmtpd postfix openssl; do
+  for p in libcurl4-openssl-dev libsqlite3-dev pkg-config dovecot-imapd dovecot-lmtpd postfix openssl; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then say "packages already installed"; return 0; fi
