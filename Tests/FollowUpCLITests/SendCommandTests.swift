@@ -108,3 +108,29 @@ struct SendCommandTests {
         locker.terminate()
     }
 }
+
+@Suite("followup status", .enabled(if: MailRig.isUsable))
+struct StatusCommandTests {
+    @Test("--json has the documented shape and counts what was sent per step")
+    func statusJSON() throws {
+        let campaign = try Campaign(prospects: ["a", "b"])
+        let empty = try campaign.run(["status", "--json"])
+        let emptyObject = try #require(try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [String: Any])
+        #expect((emptyObject["sent"] as? [String: Any])?["total"] as? Int == 0)
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        #expect(try campaign.run(["suppress", "add", campaign.address("b")]).status == 0)
+        let result = try campaign.run(["status", "--json", "--now", "2026-12-01T10:00:00Z"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let prospects = try #require(object["prospects"] as? [String: Int])
+        #expect(Set(prospects.keys) == ["active", "snoozed", "replied", "closed_no", "unsubscribed", "bounced", "needs_review"])
+        #expect(prospects["active"] == 1 && prospects["unsubscribed"] == 1)
+        let sent = try #require(object["sent"] as? [String: Any])
+        #expect(sent["total"] as? Int == 2)
+        #expect((sent["by_step"] as? [String: Int])?["1"] == 2)
+        #expect(object["next_due"] as? String == "2026-12-04T09:00:00Z")
+        let text = try campaign.run(["status", "--now", "2026-12-01T10:00:00Z"])
+        #expect(text.stdout.contains("prospects  2 in all: 1 active, 1 unsubscribed"))
+    }
+}

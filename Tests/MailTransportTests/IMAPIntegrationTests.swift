@@ -44,7 +44,9 @@ struct IMAPIntegrationTests {
 
     @Test("a UID cursor sees exactly the messages that arrived after it")
     func uidCursorAcrossPolls() throws {
-        let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
+        // The rig's `cursor` user receives mail from this test only, so counts are exact.
+        func deliver() throws -> (String, [UInt8]) { try self.deliver(to: "cursor@example.test") }
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
         _ = try deliver()
         let before = try mailbox.status()
         #expect(try mailbox.uids(from: before.uidNext).isEmpty)
