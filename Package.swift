@@ -48,10 +48,16 @@ let package = Package(
             name: "MailCore",
             swiftSettings: strictSettings
         ),
-        // The engine, pure: templates, CSV import, planning, composition, triage.
+        // Reply triage, pure: bounces, complaints, auto-replies, and what the person wrote.
+        .target(
+            name: "Triage",
+            dependencies: ["MailCore"],
+            swiftSettings: strictSettings
+        ),
+        // The engine, pure: templates, CSV import, planning, composition, outcomes of replies.
         .target(
             name: "FollowUp",
-            dependencies: ["MailCore"],
+            dependencies: ["MailCore", "Triage"],
             swiftSettings: strictSettings
         ),
         // Durable state in SQLite: migrations, prospects, messages, replies, suppressions.

@@ -91,6 +91,13 @@ public final class IMAPMailbox {
         return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day) FROM \(quotedAddress)", selecting: true))
     }
 
+    /// The UIDs of messages that arrived (by the server's clock) or are dated on or after the day of `date`.
+    public func uids(since date: Date) throws(MailTransportError) -> [UInt32] {
+        let day = IMAPSyntax.searchDate(date)
+        _ = try run("NOOP", selecting: true)
+        return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day)", selecting: true))
+    }
+
     /// The messages with these UIDs, byte for byte, without marking them `\Seen`.
     ///
     /// UIDs that no longer exist are skipped. Fetches in batches to bound memory per command.

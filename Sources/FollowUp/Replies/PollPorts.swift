@@ -1,0 +1,63 @@
+public import Foundation
+
+/// The mailbox `poll` reads (IMAP in production). Reading never marks anything as read.
+public protocol ReplyMailbox: AnyObject {
+    /// The mailbox's name (cursors are kept per name).
+    var name: String { get }
+    /// UID validity and the next UID, cheaply (without selecting the mailbox).
+    func validityAndNextUID() throws -> (uidValidity: UInt32, uidNext: UInt32)
+    /// UIDs at or above `first`.
+    func uids(from first: UInt32) throws -> [UInt32]
+    /// UIDs of messages that arrived on or after the day of `date`.
+    func uids(arrivedSince date: Date) throws -> [UInt32]
+    /// The raw messages with these UIDs.
+    func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])]
+}
+
+/// A reply as `poll` records it, whether or not it changed anything.
+public struct ProcessedReply: Sendable, Equatable {
+    public var mailbox: String
+    public var uidValidity: UInt32
+    public var uid: UInt32
+    public var messageID: String?
+    public var sender: String?
+    public var receivedAt: Date?
+    public var kind: String
+    public var intent: String?
+    public var explanation: [String]
+
+    /// Creates a record.
+    public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sender: String?, receivedAt: Date?,
+                kind: String, intent: String?, explanation: [String]) {
+        self.mailbox = mailbox
+        self.uidValidity = uidValidity
+        self.uid = uid
+        self.messageID = messageID
+        self.sender = sender
+        self.receivedAt = receivedAt
+        self.kind = kind
+        self.intent = intent
+        self.explanation = explanation
+    }
+}
+
+/// What `poll` needs from the store. `recordReply` is one transaction: the reply, the state
+/// change, the suppression and the event all land together or not at all.
+public protocol ReplyLedger: AnyObject {
+    /// The saved UID cursor of `mailbox`.
+    func cursor(for mailbox: String) throws(StoreError) -> (uidValidity: UInt32, nextUID: UInt32)?
+    /// Saves the UID cursor of `mailbox`.
+    func saveCursor(for mailbox: String, uidValidity: UInt32, nextUID: UInt32) throws(StoreError)
+    /// True when this exact message (by UID, or by Message-ID after a UID validity change) was processed.
+    func wasProcessed(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws(StoreError) -> Bool
+    /// The prospect we sent this Message-ID to, if it is one of ours.
+    func prospect(sentMessageID: String) throws(StoreError) -> Prospect?
+    /// The prospect with this address, if any.
+    func prospect(identity: String) throws(StoreError) -> Prospect?
+    /// When we first sent anything (nothing before it can be a reply).
+    func earliestSend() throws(StoreError) -> Date?
+    /// Temporary bounces recorded for the prospect so far.
+    func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int
+    /// Records the reply and applies the outcome to the prospect (when there is one).
+    func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError)
+}

@@ -1,0 +1,135 @@
+public import Foundation
+public import MailCore
+public import Triage
+
+/// One `poll`: reads what arrived since the last poll, matches each message to a prospect,
+/// classifies it and applies the outcome. Incremental by UID: its cost grows with the number of
+/// new messages, not the size of the mailbox; a changed UID validity triggers a re-scan that
+/// skips messages already processed (by Message-ID).
+public struct PollRun {
+    private let mailbox: any ReplyMailbox
+    private let ledger: any ReplyLedger
+    private let classify: (ParsedMessage) -> Classification
+    private let ownAddresses: Set<String>
+    private let unsubscribeAddress: String?
+    private let temporaryBounceLimit: Int
+
+    /// A poll of `mailbox` into `ledger`.
+    ///
+    /// - Parameters:
+    ///   - classify: the classifier (pure).
+    ///   - ownAddresses: the sender's addresses; mail from them is ours, not a reply.
+    ///   - unsubscribeAddress: the List-Unsubscribe mailto target; mail to it is a removal request.
+    public init(mailbox: any ReplyMailbox, ledger: any ReplyLedger, classify: @escaping (ParsedMessage) -> Classification,
+                ownAddresses: [String], unsubscribeAddress: String?, temporaryBounceLimit: Int = 3) {
+        self.mailbox = mailbox
+        self.ledger = ledger
+        self.classify = classify
+        self.ownAddresses = Set(ownAddresses.map { $0.lowercased() })
+        self.unsubscribeAddress = unsubscribeAddress?.lowercased()
+        self.temporaryBounceLimit = temporaryBounceLimit
+    }
+
+    /// Polls once; `now` stamps the outcomes.
+    public func run(now: Date) throws -> PollReport {
+        var report = PollReport()
+        let (validity, next) = try mailbox.validityAndNextUID()
+        let saved = try ledger.cursor(for: mailbox.name)
+        if let saved, saved.uidValidity == validity, saved.nextUID >= next {
+            report.nothingNew = true
+            return report
+        }
+        var uids: [UInt32]
+        if let saved, saved.uidValidity == validity {
+            uids = try mailbox.uids(from: saved.nextUID)
+        } else if let first = try ledger.earliestSend() {
+            // First poll, or the UID validity changed: everything since we first wrote to anyone.
+            uids = try mailbox.uids(arrivedSince: first.addingTimeInterval(-86_400))
+        } else {
+            uids = []  // nothing was ever sent, so nothing can be a reply
+        }
+        uids.sort()
+        var start = 0
+        while start < uids.count {
+            let batch = Array(uids[start..<min(start + 50, uids.count)])
+            start += batch.count
+            for (uid, bytes) in try mailbox.fetch(uids: batch) {
+                try process(uid: uid, bytes: bytes, validity: validity, now: now, report: &report)
+            }
+            if let last = batch.last { try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(last + 1, 1)) }
+        }
+        try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(next, (uids.last ?? 0) + 1))
+        return report
+    }
+
+    private func process(uid: UInt32, bytes: [UInt8], validity: UInt32, now: Date, report: inout PollReport) throws {
+        report.examined += 1
+        let message = MessageReader.parse(bytes)
+        let messageID = message.messageID
+        if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return }
+        if let messageID, try ledger.prospect(sentMessageID: messageID) != nil {
+            report.ownCopies += 1  // the witness copy of a message we sent
+            return
+        }
+        let sender = message.from?.address.lowercased()
+        let toUnsubscribe = unsubscribeAddress.map { target in
+            message.to.contains { $0.address.lowercased() == target } || (message.header("Delivered-To")?.lowercased().contains(target) ?? false)
+        } ?? false
+        if let sender, ownAddresses.contains(sender), !toUnsubscribe {
+            report.ownCopies += 1
+            return
+        }
+        let classification = classify(message)
+        let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
+                                    receivedAt: message.date, kind: classification.kind.rawValue, intent: classification.intent?.rawValue,
+                                    explanation: classification.explanation)
+        guard let (prospect, senderIsProspect) = try match(message, classification: classification, sender: sender) else {
+            if toUnsubscribe, let sender {
+                // Someone who is not (or no longer) a prospect asked to be removed: honour it anyway.
+                let outcome = ReplyOutcome(newState: nil, suppress: sender, summary: "suppressed: wrote to the unsubscribe address")
+                try ledger.recordReply(record, prospectID: nil, outcome: outcome)
+                report.matched += 1
+                report.changes.append(.init(prospect: sender, summary: outcome.summary))
+            }
+            return  // not ours: the user's own mail is left alone
+        }
+        report.matched += 1
+        var outcome = OutcomePolicy.decide(classification, current: prospect.state, address: prospect.identity,
+                                           senderIsProspect: senderIsProspect, receivedAt: message.date ?? now)
+        if outcome.temporaryBounce, try ledger.temporaryBounces(prospectID: prospect.id) + 1 >= temporaryBounceLimit, !prospect.state.isClosed {
+            outcome.newState = .bounced
+            outcome.summary = "bounced: \(temporaryBounceLimit) temporary delivery failures; giving up"
+        }
+        try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome)
+        report.changes.append(.init(prospect: prospect.email, summary: outcome.summary))
+        if let warning = outcome.warning { report.warnings.append(warning) }
+    }
+
+    /// The prospect a message is about, and whether its sender is that prospect.
+    private func match(_ message: ParsedMessage, classification: Classification, sender: String?) throws -> (Prospect, Bool)? {
+        switch classification.kind {
+        case .bounce, .complaint:
+            for address in (classification.bounce?.recipients ?? []) + [classification.complaintAddress].compactMap({ $0 }) {
+                if let prospect = try ledger.prospect(identity: address.lowercased()) { return (prospect, true) }
+            }
+            for original in message.attachedMessages {
+                if let id = original.messageID, let prospect = try ledger.prospect(sentMessageID: id) { return (prospect, true) }
+                for address in original.to {
+                    if let prospect = try ledger.prospect(identity: address.address.lowercased()) { return (prospect, true) }
+                }
+            }
+            return try threadProspect(message).map { ($0, true) }
+        case .autoReply, .human:
+            if let sender, let prospect = try ledger.prospect(identity: sender) { return (prospect, true) }
+            if let prospect = try threadProspect(message) { return (prospect, false) }
+            return nil
+        }
+    }
+
+    private func threadProspect(_ message: ParsedMessage) throws -> Prospect? {
+        for id in (message.inReplyTo + message.references.reversed()) {
+            if let prospect = try ledger.prospect(sentMessageID: id) { return prospect }
+        }
+        return nil
+    }
+}

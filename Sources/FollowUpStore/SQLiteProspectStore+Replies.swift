@@ -1,0 +1,85 @@
+public import FollowUp
+public import Foundation
+
+extension SQLiteProspectStore: ReplyLedger {
+    public func cursor(for mailbox: String) throws(StoreError) -> (uidValidity: UInt32, nextUID: UInt32)? {
+        try database.first("SELECT uid_validity, next_uid FROM mailbox_cursors WHERE mailbox = ?", [.text(mailbox)]) {
+            (UInt32(clamping: $0.int(0)), UInt32(clamping: $0.int(1)))
+        }
+    }
+
+    public func saveCursor(for mailbox: String, uidValidity: UInt32, nextUID: UInt32) throws(StoreError) {
+        try database.run("""
+            INSERT INTO mailbox_cursors (mailbox, uid_validity, next_uid) VALUES (?, ?, ?)
+            ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, next_uid = excluded.next_uid
+            """, [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(nextUID))])
+    }
+
+    public func wasProcessed(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws(StoreError) -> Bool {
+        if try database.first("SELECT 1 FROM replies WHERE mailbox = ? AND uid_validity = ? AND uid = ?",
+                              [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(uid))], { $0.int(0) }) != nil {
+            return true
+        }
+        guard let messageID else { return false }
+        return try database.first("SELECT 1 FROM replies WHERE mailbox = ? AND message_id = ?", [.text(mailbox), .text(messageID)]) { $0.int(0) } != nil
+    }
+
+    public func prospect(sentMessageID: String) throws(StoreError) -> Prospect? {
+        let id = sentMessageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        return try database.first("""
+            SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until
+            FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.message_id = ?
+            """, [.text(id)], Self.prospect(from:))
+    }
+
+    public func prospect(identity: String) throws(StoreError) -> Prospect? {
+        try database.first("SELECT id, email, identity, fields, time_zone, state, snoozed_until FROM prospects WHERE identity = ?",
+                           [.text(identity.lowercased())], Self.prospect(from:))
+    }
+
+    public func earliestSend() throws(StoreError) -> Date? {
+        try database.first("SELECT MIN(planned_at) FROM messages", []) { $0.optionalDouble(0) }.flatMap { $0 }.map(Date.init(timeIntervalSince1970:))
+    }
+
+    public func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int {
+        Int(try database.first("SELECT COUNT(*) FROM replies WHERE prospect_id = ? AND outcome = 'temporary_bounce'", [.integer(prospectID)]) { $0.int(0) } ?? 0)
+    }
+
+    public func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError) {
+        let now = Date().timeIntervalSince1970
+        try database.transaction { () throws(StoreError) in
+            let label = outcome.newState?.rawValue ?? (outcome.temporaryBounce ? "temporary_bounce" : "no_change")
+            try database.run("""
+                INSERT OR IGNORE INTO replies (mailbox, uid_validity, uid, message_id, prospect_id, sender, received_at, kind, intent,
+                                               outcome, explanation, processed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(reply.mailbox), .integer(Int64(reply.uidValidity)), .integer(Int64(reply.uid)),
+                      reply.messageID.map(SQLValue.text) ?? .null, prospectID.map(SQLValue.integer) ?? .null,
+                      reply.sender.map(SQLValue.text) ?? .null, reply.receivedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
+                      .text(reply.kind), reply.intent.map(SQLValue.text) ?? .null, .text(label),
+                      .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now)])
+            try apply(outcome, prospectID: prospectID, detail: "reply <\(reply.messageID ?? "?")>: \(outcome.summary)")
+        }
+    }
+
+    /// Applies an outcome's state change, snooze and suppression, with an event (inside a transaction).
+    func apply(_ outcome: ReplyOutcome, prospectID: Int64?, detail: String) throws(StoreError) {
+        let now = SQLValue.real(Date().timeIntervalSince1970)
+        if let prospectID, let state = outcome.newState {
+            try database.run("UPDATE prospects SET state = ?, state_reason = ?, snoozed_until = ?, updated_at = ? WHERE id = ?",
+                             [.text(state.rawValue), .text(outcome.summary),
+                              outcome.snoozeUntil.map { .real($0.timeIntervalSince1970) } ?? .null, now, .integer(prospectID)])
+        }
+        if let pattern = outcome.suppress {
+            try database.run("INSERT OR IGNORE INTO suppressions (pattern, reason, added_at) VALUES (?, ?, ?)",
+                             [.text(pattern.lowercased()), .text(outcome.summary), now])
+        }
+        try recordEvent(prospect: prospectID, at: Date(), kind: "reply", detail: detail)
+    }
+
+    static func prospect(from row: SQLiteRow) -> Prospect {
+        Prospect(id: row.int(0), email: row.text(1) ?? "", identity: row.text(2) ?? "", fields: FieldsCoding.decode(row.text(3) ?? ""),
+                 timeZone: row.text(4), state: ProspectState(rawValue: row.text(5) ?? "") ?? .needsReview,
+                 snoozedUntil: row.optionalDouble(6).map(Date.init(timeIntervalSince1970:)))
+    }
+}
