@@ -75,6 +75,7 @@ let package = Package(
                 "MailCore",
                 "MailTransport",
                 "TOML",
+                "Triage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -119,8 +119,8 @@ public enum OutcomePolicy {
         }
     }
 
-    /// `2026-12-07` as the start of that day in UTC.
-    static func day(_ text: String) -> Date? {
+    /// `2026-12-07` as the start of that day in UTC, or nil when it is not such a date.
+    public static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         var calendar = Calendar(identifier: .gregorian)

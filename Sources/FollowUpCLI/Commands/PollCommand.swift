@@ -1,0 +1,90 @@
+import ArgumentParser
+import FollowUp
+import FollowUpStore
+import Foundation
+import MailTransport
+import Triage
+
+/// `followup poll`: reads new mail, matches it to prospects, classifies it, applies the outcome.
+struct PollCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poll",
+        abstract: "Fetch new mail from the IMAP mailbox, match it to prospects, classify it and apply the outcome.",
+        discussion: """
+        Reads only what arrived since the last poll (by UID) and never marks anything as read. Unmatched \
+        mail is left alone. Prints one line per prospect whose state changed; --json prints them as JSON.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "One JSON object: {\"examined\", \"matched\", \"changes\": [{\"prospect\", \"summary\"}], \"warnings\"}.")
+    var json = false
+
+    func run() throws {
+        let config = try ConfigLoader.load(path: global.configPath)
+        let store = try StoreAccess.open(config)
+        let lock = try ProcessLock(path: config.storePath + ".lock", purpose: "poll")
+        defer { withExtendedLifetime(lock) {} }
+        let report = try Poller.poll(config: config, store: store, now: try global.clock(), diagnostics: global.diagnostics)
+        Poller.print(report, json: json, console: Console.current, diagnostics: global.diagnostics)
+    }
+}
+
+/// Polling shared by `poll` and `run`.
+enum Poller {
+    /// Polls the configured mailbox once.
+    static func poll(config: FollowUpConfig, store: SQLiteProspectStore, now: Date, diagnostics: Diagnostics) throws(CLIFailure) -> PollReport {
+        guard let imap = config.imap else {
+            throw CLIFailure(.invalidInput, "\(config.file): no [imap] section; poll needs one")
+        }
+        let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
+        let classifier = ReplyClassifier(ownAddresses: [config.sender.email], unsubscribeAddress: config.sender.unsubscribeMailto)
+        do {
+            let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
+            let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox), ledger: store, classify: classifier.classify,
+                              ownAddresses: [config.sender.email], unsubscribeAddress: config.sender.unsubscribeMailto)
+            return try run.run(now: now)
+        } catch let error as MailTransportError {
+            throw CLIFailure(.failed, error.description)
+        } catch let error as StoreError {
+            throw CLIFailure(.failed, error.description)
+        } catch {
+            throw CLIFailure(.failed, "\(error)")
+        }
+    }
+
+    /// Prints what changed.
+    static func print(_ report: PollReport, json: Bool, console: Console, diagnostics: Diagnostics) {
+        for warning in report.warnings { diagnostics.logger.warning("\(warning)") }
+        if json {
+            console.out(JSONText.encode(PollJSON(report)))
+            return
+        }
+        for change in report.changes { console.out("\(change.prospect): \(change.summary)") }
+        if report.nothingNew {
+            console.out("nothing new")
+        } else {
+            console.out("\(report.examined) new message(s), \(report.matched) about prospects, \(report.changes.count) change(s)")
+        }
+    }
+}
+
+/// `poll --json`.
+private struct PollJSON: Encodable {
+    struct Change: Encodable {
+        let prospect: String
+        let summary: String
+    }
+    let examined: Int
+    let matched: Int
+    let changes: [Change]
+    let warnings: [String]
+
+    init(_ report: PollReport) {
+        examined = report.examined
+        matched = report.matched
+        changes = report.changes.map { Change(prospect: $0.prospect, summary: $0.summary) }
+        warnings = report.warnings
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import FollowUp
+import FollowUpStore
+import Foundation
+import Triage
+
+/// `followup triage`: the review queue, and overriding any classification.
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "List replies waiting for review, show one, or resolve it (override its classification).",
+        subcommands: [List.self, Show.self, Resolve.self],
+        defaultSubcommand: List.self
+    )
+
+    /// `followup triage list [--all]`
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replies whose prospect waits for a person (--all: every reply).")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Every processed reply, not only those waiting for review.") var all = false
+        @Flag(help: "JSON array.") var json = false
+
+        func run() throws {
+            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let replies: [ReplyRecord]
+            do { replies = try store.replies(all: all) } catch { throw CLIFailure(.failed, error.description) }
+            let console = Console.current
+            if json {
+                console.out(JSONText.encode(replies.map(ReplyJSON.init)))
+                return
+            }
+            if replies.isEmpty { console.out(all ? "no replies yet" : "nothing waits for review") }
+            for reply in replies {
+                console.out("#\(reply.id)\t\(reply.prospectEmail ?? reply.sender ?? "?")\t\(reply.kind)\(reply.intent.map { "/\($0)" } ?? "")\t\(reply.outcome)\t\(reply.explanation.split(separator: "\n").last ?? "")")
+            }
+        }
+    }
+
+    /// `followup triage show ID`
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One reply: who, what it was classified as, and why.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The reply's number (from `triage list`).") var id: Int64
+
+        func run() throws {
+            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let found: ReplyRecord?
+            do { found = try store.reply(id: id) } catch { throw CLIFailure(.failed, error.description) }
+            guard let reply = found else { throw CLIFailure(.failed, "no reply #\(id); see `followup triage list --all`") }
+            let console = Console.current
+            console.out("reply     #\(reply.id) from \(reply.sender ?? "?")\(reply.receivedAt.map { " on \(ISOTime.format($0))" } ?? "")")
+            console.out("prospect  \(reply.prospectEmail ?? "(none)") — now \(reply.prospectState?.rawValue ?? "-")")
+            console.out("verdict   \(reply.kind)\(reply.intent.map { ": \($0)" } ?? "") → \(reply.outcome) (decided by \(reply.decidedBy))")
+            console.out("why")
+            for line in reply.explanation.split(separator: "\n") { console.out("  - \(line)") }
+        }
+    }
+
+    /// `followup triage resolve ID --as INTENT`
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Override a reply's classification and apply its outcome.",
+            discussion: "INTENT: no, remove, positive, later (with --until DATE), referral, unclear, or continue (not an answer: the sequence goes on).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The reply's number.") var id: Int64
+        @Option(name: .customLong("as"), help: "What the reply really says.") var intent: String
+        @Option(help: ArgumentHelp("For later: resume on this date (yyyy-mm-dd).", valueName: "date")) var until: String?
+
+        func run() throws {
+            let config = try ConfigLoader.load(path: global.configPath)
+            let store = try StoreAccess.open(config)
+            let now = try global.clock()
+            let found: ReplyRecord?
+            do { found = try store.reply(id: id) } catch { throw CLIFailure(.failed, error.description) }
+            guard let reply = found else { throw CLIFailure(.failed, "no reply #\(id); see `followup triage list --all`") }
+            let address = reply.prospectEmail?.lowercased() ?? reply.sender ?? ""
+            let outcome: ReplyOutcome
+            if intent == "continue" {
+                outcome = ReplyOutcome(newState: .active, summary: "back in the sequence: not an answer (decided by a person)")
+            } else {
+                guard let parsed = ReplyIntent(rawValue: intent) else {
+                    throw CLIFailure(.invalidInput, "--as \(intent): use no, remove, positive, later, referral, unclear or continue")
+                }
+                if let until, OutcomePolicy.day(until) == nil {
+                    throw CLIFailure(.invalidInput, "--until \(until) is not a date like 2027-01-15")
+                }
+                let verdict = Classification(kind: .human, intent: parsed, laterDate: until, confidence: 1, explanation: ["decided by a person"])
+                outcome = OutcomePolicy.decide(verdict, current: .active, address: address, senderIsProspect: true, receivedAt: now)
+            }
+            do { try store.resolve(replyID: id, intent: intent, outcome: outcome) } catch { throw CLIFailure(.failed, error.description) }
+            Console.current.out("#\(id) \(reply.prospectEmail ?? address): \(outcome.summary)")
+        }
+    }
+}
+
+/// One reply in `triage list --json`.
+private struct ReplyJSON: Encodable {
+    let id: Int64
+    let prospect: String?
+    let state: String?
+    let sender: String?
+    let kind: String
+    let intent: String?
+    let outcome: String
+    let decided_by: String
+    let explanation: [String]
+
+    init(_ reply: ReplyRecord) {
+        id = reply.id
+        prospect = reply.prospectEmail
+        state = reply.prospectState?.rawValue
+        sender = reply.sender
+        kind = reply.kind
+        intent = reply.intent
+        outcome = reply.outcome
+        decided_by = reply.decidedBy
+        explanation = reply.explanation.split(separator: "\n").map(String.init)
+    }
+}
