@@ -61,11 +61,12 @@ public final class SMTPSender {
     /// Sends one message to `recipients` (envelope only; headers are the message's business).
     ///
     /// - Parameters:
-    ///   - envelopeFrom: the `MAIL FROM` address (where bounces go).
+    ///   - envelopeFrom: the `MAIL FROM` address (where bounces go); empty for the null sender `<>`.
     ///   - recipients: the `RCPT TO` addresses; if the server refuses any, nothing is sent.
     ///   - message: the complete RFC 5322 message, CRLF line endings.
     public func send(envelopeFrom: String, recipients: [String], message: [UInt8]) -> SMTPSendResult {
-        for address in [envelopeFrom] + recipients where !HeaderSafety.isSafeAddress(address) {
+        // An empty envelope sender is the null reverse-path `<>` that bounces use (RFC 5321 4.5.5).
+        for address in (envelopeFrom.isEmpty ? [] : [envelopeFrom]) + recipients where !HeaderSafety.isSafeAddress(address) {
             return .notSent(MailTransportError(kind: .commandRefused, host: url.host, command: "MAIL FROM/RCPT TO",
                                                detail: "the address \"\(HeaderSafety.printable(address))\" cannot be used in an SMTP envelope"))
         }

@@ -1,0 +1,84 @@
+import Foundation
+import MailTransport
+import TestSupport
+import Testing
+
+/// `followup poll` against the real Dovecot: replies, a bounce and an auto-reply delivered into
+/// the sender's mailbox are matched and applied; a second poll processes nothing; nothing is read.
+@Suite("followup poll", .enabled(if: MailRig.isUsable), .serialized)
+struct PollCommandTests {
+    @Test("replies, a bounce and an auto-reply are matched and applied, once, and stay unread")
+    func pollAppliesOutcomes() throws {
+        let campaign = try Campaign(prospects: ["yes", "no", "gone", "away", "quiet"])
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("5 sent"))
+        // Let the witness copies land, then a first poll marks them as ours.
+        Thread.sleep(forTimeInterval: 0.5)
+        let first = try campaign.run(["poll", "--now", "2026-12-02T09:00:00Z"])
+        #expect(first.status == 0, "\(first.stderr)")
+
+        let sales = MailRig.sales
+        func reply(_ name: String, _ body: String, subject: String = "Re: your note", extra: String = "") throws {
+            try MailRig.deliver("From: \(name.capitalized) <\(campaign.address(name))>\r\nTo: <\(sales)>\r\nSubject: \(subject)\r\n\(extra)Date: Wed, 02 Dec 2026 10:00:00 +0000\r\nMessage-ID: <\(name)-\(campaign.tag)@example.test>\r\n\r\n\(body)",
+                                from: campaign.address(name), to: sales)
+        }
+        try reply("yes", "Yes, this sounds interesting. Let's talk on Thursday.\r\n\r\nOn Tue, 1 Dec 2026, Sam Sales wrote:\r\n> If you're not interested, just tell me and I'll take you off my list.\r\n")
+        try reply("no", "No thanks, we're not interested.\r\n")
+        try reply("away", "I am out of the office until 14 December 2026 with limited access to email.\r\n",
+                  subject: "Automatic reply: your note", extra: "Auto-Submitted: auto-replied\r\n")
+        let bounce = """
+            From: Mail Delivery System <MAILER-DAEMON@example.test>\r
+            To: <\(sales)>\r
+            Subject: Undelivered Mail Returned to Sender\r
+            Date: Wed, 02 Dec 2026 10:00:00 +0000\r
+            Message-ID: <bounce-\(campaign.tag)@example.test>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b1"\r
+            \r
+            --b1\r
+            Content-Type: text/plain\r
+            \r
+            The mail system could not deliver your message.\r
+            --b1\r
+            Content-Type: message/delivery-status\r
+            \r
+            Reporting-MTA: dns; mx.example.test\r
+            \r
+            Final-Recipient: rfc822; \(campaign.address("gone"))\r
+            Action: failed\r
+            Status: 5.1.1\r
+            Diagnostic-Code: smtp; 550 5.1.1 user unknown\r
+            --b1--\r
+
+            """
+        try MailRig.deliver(bounce, from: "", to: sales)
+        Thread.sleep(forTimeInterval: 0.3)
+
+        let second = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("\(campaign.address("yes")): replied"))
+        #expect(second.stdout.contains("\(campaign.address("no")): closed"))
+        #expect(second.stdout.contains("\(campaign.address("gone")): bounced"))
+        #expect(second.stdout.contains("\(campaign.address("away")): snoozed until 2026-12-14"))
+
+        let third = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
+        #expect(third.stdout.contains("nothing new"), "\(third.stdout)")
+
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-02T12:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let states = try #require(object["prospects"] as? [String: Int])
+        #expect(states["replied"] == 1 && states["closed_no"] == 1 && states["bounced"] == 1 && states["snoozed"] == 1 && states["active"] == 1)
+
+        // Nothing was marked as read.
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: sales), mailbox: "INBOX")
+        for name in ["yes", "no", "away"] {
+            let uids = try mailbox.uids(header: "Message-ID", contains: "<\(name)-\(campaign.tag)@example.test>")
+            #expect(uids.count == 1)
+            #expect(try mailbox.flags(uids: uids).values.allSatisfy { !$0.contains("\\Seen") })
+        }
+
+        // Only the quiet prospect gets step 2.
+        let later = try campaign.run(["send", "--now", "2026-12-04T09:00:00Z"])
+        #expect(later.stdout.hasPrefix("1 sent"), "\(later.stdout) \(later.stderr)")
+    }
+}
