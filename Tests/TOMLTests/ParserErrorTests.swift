@@ -126,14 +126,14 @@ struct ParserErrorTests {
     }
 
     @Test("deep nesting is refused with an error instead of exhausting the stack", arguments: [
-        "a = " + String(repeating: "[", count: 5_000),
-        "a = " + String(repeating: "{b = ", count: 5_000),
-        String(repeating: "a.", count: 5_000) + "a = 1",
-        "[" + String(repeating: "a.", count: 5_000) + "a]",
-        "x = " + String(repeating: "{" + String(repeating: "k.", count: 100) + "k = ", count: 50),
+        NestedInput("5,000 open brackets", "a = " + String(repeating: "[", count: 5_000)),
+        NestedInput("5,000 inline tables", "a = " + String(repeating: "{b = ", count: 5_000)),
+        NestedInput("a 5,000-part dotted key", String(repeating: "a.", count: 5_000) + "a = 1"),
+        NestedInput("a 5,000-part table header", "[" + String(repeating: "a.", count: 5_000) + "a]"),
+        NestedInput("inline tables with dotted keys", "x = " + String(repeating: "{" + String(repeating: "k.", count: 100) + "k = ", count: 50)),
     ])
-    func deepNesting(_ text: String) throws {
-        let error = try #require(parseError(text))
+    func deepNesting(_ input: NestedInput) throws {
+        let error = try #require(parseError(input.text))
         #expect(error.message.contains("128"))
     }
 
@@ -143,4 +143,17 @@ struct ParserErrorTests {
         #expect(error.line == example.line, "\(error)")
         #expect(error.column == example.column, "\(error)")
     }
+}
+
+/// A huge input with a short name, so test logs stay readable.
+struct NestedInput: Sendable, CustomTestStringConvertible {
+    let name: String
+    let text: String
+
+    init(_ name: String, _ text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    var testDescription: String { name }
 }

@@ -44,6 +44,14 @@ connect_timeout_seconds = 30
 timeout_seconds = 120
 # Switches off certificate checks. Never on a real server; a warning is printed on every run.
 # danger_accept_invalid_certificates = false
+# Every message also goes to this envelope recipient (never a header): "self" (the sender's
+# own address, default), "none", or another address you can read over [imap]. Its copy is
+# the proof that the server accepted a message, so a crash or a dropped connection never
+# leads to a duplicate: the next run looks for the copy before sending again. With "none",
+# or without [imap], a message in doubt is held for review instead.
+witness = "self"
+# How long the next run waits for a witness copy before deciding the server never took it.
+witness_wait_seconds = 10
 
 [imap]
 # imaps://host:port (TLS from the start) or imap://host:port (STARTTLS per `starttls`).
