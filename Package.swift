@@ -86,6 +86,18 @@ let package = Package(
             dependencies: ["FollowUpCLI"],
             swiftSettings: strictSettings
         ),
+        // A TCP proxy that injects faults between followup and the real servers (tests only).
+        .target(
+            name: "FaultProxy",
+            path: "Tests/FaultProxy",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FaultProxyTests",
+            dependencies: ["FaultProxy"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["MailTransport"],
@@ -117,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCLITests",
-            dependencies: ["FollowUpCLI", "TestSupport"],
+            dependencies: ["FollowUpCLI", "TestSupport", "FaultProxy"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

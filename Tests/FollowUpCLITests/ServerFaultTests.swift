@@ -1,0 +1,75 @@
+import FaultProxy
+import Foundation
+import MailCore
+import TestSupport
+import Testing
+
+/// The SMTP server refuses some recipients (4xx and 5xx) and the connection drops after the data
+/// of one message; the store must end consistent with what the server actually delivered.
+@Suite("send through server faults", .enabled(if: MailRig.isUsable), .serialized)
+struct ServerFaultTests {
+    @Test("4xx and 5xx at RCPT and a drop after DATA: nothing lost, nothing doubled")
+    func refusalsAndDrop() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.smtpPlainPort)
+        defer { proxy.stop() }
+        let names = (1...8).map { "f\($0)" }
+        let campaign = try Campaign(prospects: names, steps: [("01-opening.txt", 0)],
+                                    smtpURL: "smtp://127.0.0.1:\(proxy.port)", smtpStartTLS: "never")
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        // Each message has two RCPT TO lines: the prospect, then the witness. Message k's
+        // prospect is RCPT number 2k-1; message k's end of data is number k.
+        proxy.setRules([
+            FaultRule(name: "f2 later", connection: nil, trigger: .clientLine(prefix: "RCPT TO", occurrence: 3),
+                      action: .reply("450 4.2.0 mailbox busy, try later\r\n"), countsAcrossConnections: true),
+            FaultRule(name: "f4 unknown", connection: nil, trigger: .clientLine(prefix: "RCPT TO", occurrence: 6),
+                      action: .reply("550 5.1.1 no such user here\r\n"), countsAcrossConnections: true),
+            FaultRule(name: "f6 drop", connection: nil, trigger: .endOfData(occurrence: 4),
+                      action: .cutBeforeReply, countsAcrossConnections: true),
+        ])
+        let first = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(first.status == 3, "partly done: \(first.stdout) \(first.stderr)")
+        #expect(first.stdout.contains("3 sent"), "\(first.stdout)")
+        #expect(first.stdout.contains("1 bounced") && first.stdout.contains("1 deferred"))
+        #expect(proxy.firedRules.count == 3, "\(proxy.firedRules)")
+
+        proxy.setRules([])
+        let second = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(second.status == 0, "\(second.stdout) \(second.stderr)")
+        #expect(second.stdout.contains("1 from an earlier run settled"), "the dropped message was found by its witness copy")
+        #expect(second.stdout.hasPrefix("2 sent"))
+        // Two hours later the deferred prospect's retry is due.
+        let third = try campaign.run(["send", "--now", "2026-12-01T11:00:00Z"])
+        #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
+
+        var counts: [String: Int] = [:]
+        for _ in 0..<50 {
+            counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
+            if counts.values.reduce(0, +) >= 7 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(counts == ["f1": 1, "f2": 1, "f3": 1, "f4": 0, "f5": 1, "f6": 1, "f7": 1, "f8": 1])
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-01T11:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["sent"] as? [String: Any])?["total"] as? Int == 7)
+        #expect((object["prospects"] as? [String: Int])?["bounced"] == 1)
+    }
+
+    @Test("a server that drops the connection before the data: nothing is recorded as sent, the next run sends")
+    func dropBeforeData() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.smtpPlainPort)
+        defer { proxy.stop() }
+        let campaign = try Campaign(prospects: ["g1", "g2"], steps: [("01-opening.txt", 0)],
+                                    smtpURL: "smtp://127.0.0.1:\(proxy.port)", smtpStartTLS: "never")
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        proxy.setRules([FaultRule(name: "cut at MAIL", connection: nil, trigger: .clientLine(prefix: "MAIL FROM", occurrence: 1),
+                                  action: .cutBeforeForwarding, countsAcrossConnections: true)])
+        let first = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(first.status == 1, "\(first.stdout) \(first.stderr)")
+        #expect(first.stderr.contains("followup: stopped:"))
+        proxy.setRules([])
+        let second = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(second.stdout.hasPrefix("2 sent"), "\(second.stdout) \(second.stderr)")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(campaign.delivered(to: "g1").count == 1 && campaign.delivered(to: "g2").count == 1)
+    }
+}
