@@ -134,3 +134,24 @@ struct StatusCommandTests {
         #expect(text.stdout.contains("prospects  2 in all: 1 active, 1 unsubscribed"))
     }
 }
+
+@Suite("secrets and file modes", .enabled(if: MailRig.isUsable))
+struct SecretsTests {
+    @Test("a verbose send and poll never print the password in any form; the store and its lock are private")
+    func verboseRunsKeepSecrets() throws {
+        let campaign = try Campaign(prospects: ["s1"])
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let send = try campaign.run(["send", "--verbose", "--now", "2026-12-01T09:00:00Z"])
+        let poll = try campaign.run(["poll", "--verbose", "--now", "2026-12-01T10:00:00Z"])
+        let everything = send.stdout + send.stderr + poll.stdout + poll.stderr
+        #expect(everything.contains("AUTH PLAIN") || everything.contains("AUTHENTICATE PLAIN"), "the transcript is shown")
+        let password = MailRig.password
+        let forms = [password, Data(password.utf8).base64EncodedString(),
+                     Data("\0\(MailRig.sales)\0\(password)".utf8).base64EncodedString()]
+        for form in forms { #expect(!everything.contains(form), "found a form of the password") }
+        for file in ["followup.sqlite", "followup.sqlite.lock"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: campaign.directory + "/" + file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
+        }
+    }
+}
