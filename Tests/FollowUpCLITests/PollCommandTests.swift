@@ -82,3 +82,19 @@ struct PollCommandTests {
         #expect(later.stdout.hasPrefix("1 sent"), "\(later.stdout) \(later.stderr)")
     }
 }
+
+@Suite("followup run", .enabled(if: MailRig.isUsable))
+struct RunCommandTests {
+    @Test("run --once polls, then sends what is due, and a bad interval is a usage error")
+    func runOnce() throws {
+        let campaign = try Campaign(prospects: ["r1", "r2"])
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let result = try campaign.run(["run", "--once", "--now", "2026-12-01T09:00:00Z"])
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(result.stdout.contains("2 sent"))
+        #expect(result.stdout.contains("nothing new") || result.stdout.contains("new message(s)"))
+        let bad = try campaign.run(["run", "--interval", "soon"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--interval"))
+    }
+}
