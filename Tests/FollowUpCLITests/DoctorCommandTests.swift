@@ -37,6 +37,7 @@ struct DoctorCommandTests {
 
     func doctor(_ text: String, smtpPassword: String? = nil, imapPassword: String? = nil, verbose: Bool = false) throws -> FollowUpBinary.Result {
         let directory = try FollowUpBinary.temporaryDirectory("doctor")
+        _ = try FollowUpBinary.run(["init", directory])
         let path = directory + "/followup.toml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return try FollowUpBinary.run(["doctor", "--config", path] + (verbose ? ["--verbose"] : []),
@@ -49,10 +50,11 @@ struct DoctorCommandTests {
         let result = try doctor(config())
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
+        #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.hasPrefix("ok  ") })
-        #expect(lines[1].contains("STARTTLS verified against \(MailRig.caFile)"))
-        #expect(lines[2].contains("TLS verified") && lines[2].contains("mailbox INBOX has"))
+        #expect(lines[1].hasPrefix("ok   templates"))
+        #expect(lines[2].contains("STARTTLS verified against \(MailRig.caFile)"))
+        #expect(lines[3].contains("TLS verified") && lines[3].contains("mailbox INBOX has"))
     }
 
     @Test("a wrong password fails with one clear line and never shows the password, even with --verbose")
@@ -60,8 +62,8 @@ struct DoctorCommandTests {
         let wrong = "Wr0ng-Passw0rd-For-Doctor"
         let result = try doctor(config(), smtpPassword: wrong, imapPassword: wrong, verbose: true)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("FAIL smtp   authentication failed for sales@example.test at 127.0.0.1"))
-        #expect(result.stdout.contains("FAIL imap   authentication failed for sales@example.test at 127.0.0.1"))
+        #expect(result.stdout.contains("FAIL smtp      authentication failed for sales@example.test at 127.0.0.1"))
+        #expect(result.stdout.contains("FAIL imap      authentication failed for sales@example.test at 127.0.0.1"))
         let everything = result.stdout + result.stderr
         #expect(everything.contains("AUTH"), "the verbose transcript is shown")
         for form in [wrong, Data(wrong.utf8).base64EncodedString(), Data("\0sales@example.test\0\(wrong)".utf8).base64EncodedString()] {
@@ -81,19 +83,31 @@ struct DoctorCommandTests {
     func failures() throws {
         let untrusted = try doctor(config(caFile: MailRig.otherCAFile))
         #expect(untrusted.status == 1)
-        #expect(untrusted.stdout.contains("FAIL smtp   cannot verify the TLS certificate of 127.0.0.1"))
-        #expect(untrusted.stdout.contains("FAIL imap   cannot verify the TLS certificate of 127.0.0.1"))
+        #expect(untrusted.stdout.contains("FAIL smtp      cannot verify the TLS certificate of 127.0.0.1"))
+        #expect(untrusted.stdout.contains("FAIL imap      cannot verify the TLS certificate of 127.0.0.1"))
 
         let port = Loopback.closedPort()
         let refused = try doctor(config(smtpURL: "smtp://127.0.0.1:\(port)", imapURL: "imap://127.0.0.1:\(port)"))
         #expect(refused.status == 1)
-        #expect(refused.stdout.contains("FAIL smtp   cannot connect to 127.0.0.1"))
-        #expect(refused.stdout.contains("FAIL imap   cannot connect to 127.0.0.1"))
+        #expect(refused.stdout.contains("FAIL smtp      cannot connect to 127.0.0.1"))
+        #expect(refused.stdout.contains("FAIL imap      cannot connect to 127.0.0.1"))
 
         let missing = try doctor(config(mailbox: "Does Not Exist"))
         #expect(missing.status == 1)
-        #expect(missing.stdout.contains("ok   smtp"))
-        #expect(missing.stdout.contains("FAIL imap   mailbox \"Does Not Exist\" does not exist at 127.0.0.1"))
+        #expect(missing.stdout.contains("ok   smtp     "))
+        #expect(missing.stdout.contains("FAIL imap      mailbox \"Does Not Exist\" does not exist at 127.0.0.1"))
+    }
+
+    @Test("every template is rendered for every prospect, and each problem is listed")
+    func templatesRendered() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("doctor-templates")
+        _ = try FollowUpBinary.run(["init", directory])
+        try "email,first_name,company\nana@example.com,Ana,\n".write(toFile: directory + "/p.csv", atomically: true, encoding: .utf8)
+        #expect(try FollowUpBinary.run(["import", "p.csv"], in: directory).status == 0)
+        let result = try FollowUpBinary.run(["doctor"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL templates"))
+        #expect(result.stderr.contains("field `company` is empty for ana@example.com"))
     }
 
     @Test("an invalid config exits 2 and lists every problem")

@@ -19,6 +19,9 @@ struct DoctorCommand: ParsableCommand {
         var checks = DoctorReport(console: console)
         checks.pass("config", "\(global.configPath): \(config.steps.count) step(s), sender \(config.sender.email)")
         for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
+        checks.run("templates") { () throws(CLIFailure) -> String in
+            try TemplateCheck.renderAll(config: config, now: try global.clock(), console: console)
+        }
 
         if let smtp = config.smtp {
             checks.run("smtp") { () throws(CLIFailure) -> String in
@@ -73,13 +76,13 @@ struct DoctorReport {
 
     mutating func pass(_ name: String, _ detail: String) {
         total += 1
-        console.out("\(console.good("ok  ")) \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(detail)")
+        console.out("\(console.good("ok  ")) \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(detail)")
     }
 
     mutating func fail(_ name: String, _ detail: String) {
         total += 1
         failures += 1
-        console.out("\(console.bad("FAIL")) \(name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(detail)")
+        console.out("\(console.bad("FAIL")) \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(detail)")
     }
 
     mutating func run(_ name: String, _ check: () throws(CLIFailure) -> String) {
