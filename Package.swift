@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "followup", targets: ["followup"]),
+        .executable(name: "followup-bench", targets: ["FollowUpBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -96,6 +97,12 @@ let package = Package(
         .testTarget(
             name: "FaultProxyTests",
             dependencies: ["FaultProxy"],
+            swiftSettings: strictSettings
+        ),
+        // Throughput of the pure parts (parse, classify, plan), for scripts/bench.
+        .executableTarget(
+            name: "FollowUpBench",
+            dependencies: ["FollowUp", "MailCore", "Triage"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -16,3 +16,9 @@ public struct ReplyClassifier: Sendable {
         classify(MessageReader.parse(bytes))
     }
 }
+
+/// TEMPORARY stand-in.
+public enum QuoteStripper {
+    /// The person's own words.
+    public static func newText(_ text: String) -> String { text }
+}

@@ -22,9 +22,12 @@ public struct Planner: Sendable {
 
     /// When `candidate`'s next step is due (inside its window), or nil when its sequence is over.
     public func due(_ candidate: PlanCandidate) -> Date? {
+        due(candidate, calendar: SendingCalendar(timeZone: candidate.timeZone, policy: policy))
+    }
+
+    private func due(_ candidate: PlanCandidate, calendar: SendingCalendar) -> Date? {
         guard timing.allows(step: candidate.nextStep, attempt: candidate.attempts + 1),
               let delay = timing.delay(beforeStep: candidate.nextStep) else { return nil }
-        let calendar = SendingCalendar(timeZone: candidate.timeZone, policy: policy)
         var due = calendar.due(after: candidate.lastSentAt ?? candidate.enrolledAt, days: delay)
         if let notBefore = candidate.notBefore, notBefore > due { due = calendar.nextOpening(atOrAfter: notBefore) }
         return due
@@ -49,7 +52,7 @@ public struct Planner: Sendable {
         }
         var heap = MinHeap<Pending>()
         for (index, candidate) in candidates.enumerated() {
-            guard let due = due(candidate), due <= dueBy else { continue }
+            guard let due = due(candidate, calendar: calendar(for: candidate.timeZone)), due <= dueBy else { continue }
             heap.push(Pending(time: due, due: due, prospectID: candidate.prospectID, index: index,
                               step: candidate.nextStep, attempt: candidate.attempts + 1, previousAt: candidate.lastSentAt))
         }

@@ -1,0 +1,79 @@
+// followup-bench: throughput of the pure parts, for scripts/bench (never part of the tests).
+//
+//   followup-bench parse DIR...      messages parsed per second (MIME reader) over every .eml under DIR
+//   followup-bench classify DIR...   messages classified per second (parse + full triage)
+//   followup-bench quote DIR...      quote extraction only (what talon and email-reply-parser do)
+//   followup-bench plan N            planning N enrolled prospects (what is due now)
+//
+// Prints one JSON object: {"workload", "items", "seconds", "per_second"}.
+import FollowUp
+import Foundation
+import MailCore
+import Triage
+
+func emlFiles(_ directories: [String]) -> [[UInt8]] {
+    var files: [[UInt8]] = []
+    for directory in directories {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { continue }
+        for case let path as String in walker where path.hasSuffix(".eml") {
+            if let data = FileManager.default.contents(atPath: directory + "/" + path) { files.append([UInt8](data)) }
+        }
+    }
+    return files
+}
+
+/// Runs `body` over `items` repeatedly for at least a second; returns (items processed, seconds).
+func measure<T>(_ items: [T], _ body: (T) -> Void) -> (Int, Double) {
+    guard !items.isEmpty else { return (0, 0) }
+    let start = Date()
+    var count = 0
+    repeat {
+        for item in items { body(item) }
+        count += items.count
+    } while Date().timeIntervalSince(start) < 1.0
+    return (count, Date().timeIntervalSince(start))
+}
+
+func report(_ workload: String, _ result: (Int, Double)) {
+    let perSecond = result.1 > 0 ? Double(result.0) / result.1 : 0
+    print("{\"workload\":\"\(workload)\",\"items\":\(result.0),\"seconds\":\(String(format: "%.3f", result.1)),\"per_second\":\(String(format: "%.1f", perSecond))}")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    FileHandle.standardError.write(Data("usage: followup-bench parse|classify|quote DIR... | plan N\n".utf8))
+    exit(2)
+}
+let rest = Array(arguments.dropFirst())
+switch command {
+case "parse":
+    let files = emlFiles(rest)
+    report("parse", measure(files) { _ = MessageReader.parse($0).bestText })
+case "classify":
+    let files = emlFiles(rest)
+    let classifier = ReplyClassifier()
+    report("classify", measure(files) { _ = classifier.classify(bytes: $0) })
+case "quote":
+    let texts = emlFiles(rest).map { MessageReader.parse($0).bestText }
+    report("quote", measure(texts) { _ = QuoteStripper.newText($0) })
+case "plan":
+    let count = Int(rest.first ?? "") ?? 100_000
+    let zone = TimeZone(identifier: "America/New_York") ?? .gmt
+    let policy = SendingPolicy(defaultTimeZone: zone, windowStart: 0, windowEnd: 24 * 60, weekdays: Set(1...7), dailyCap: 1_000_000,
+                               minGapSeconds: 0, jitterSeconds: 0, businessDays: false)
+    let planner = Planner(policy: policy, timing: SequenceTiming(delays: [0, 3, 4, 7], afterLastStep: .stop), seed: "bench")
+    let now = Date(timeIntervalSince1970: 1_796_112_000)
+    let zones = ["America/New_York", "Europe/Berlin", "Asia/Kolkata", "America/Chicago"].compactMap(TimeZone.init(identifier:))
+    let candidates = (0..<count).map { index in
+        PlanCandidate(prospectID: Int64(index), identity: "p\(index)@example.com", timeZone: zones[index % zones.count],
+                      nextStep: 1 + index % 3, attempts: index % 3, lastSentAt: index % 3 == 0 ? nil : now.addingTimeInterval(-5 * 86_400),
+                      enrolledAt: now.addingTimeInterval(-10 * 86_400))
+    }
+    let start = Date()
+    let plan = planner.plan(candidates, now: now, dueBy: now, slotsUntil: now.addingTimeInterval(86_400))
+    let seconds = Date().timeIntervalSince(start)
+    report("plan \(count) prospects (\(plan.count) due)", (count, seconds))
+default:
+    FileHandle.standardError.write(Data("followup-bench: unknown workload \(command)\n".utf8))
+    exit(2)
+}
