@@ -118,6 +118,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "TriageTests",
+            dependencies: ["Triage", "MailCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "TOMLTests",
             dependencies: ["TOML"],
             resources: [.copy("Fixtures")],

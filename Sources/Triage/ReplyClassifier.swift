@@ -1,24 +1,125 @@
 public import MailCore
 
-// TEMPORARY stand-in, replaced by the real classifier before landing.
-/// Classifies incoming messages.
+/// Classifies an incoming message as bounce, complaint, auto-reply or human reply (with intent), explaining every verdict.
+///
+/// Pure: no I/O, no clock (dates are read relative to the message's own Date), bounded work on any input.
 public struct ReplyClassifier: Sendable {
-    /// A classifier that knows our own addresses and the unsubscribe mailto target.
-    public init(ownAddresses: [String] = [], unsubscribeAddress: String? = nil) {}
+    /// Our own addresses (lowercased); never taken as a failed recipient, complainer or referral target.
+    public let ownAddresses: Set<String>
+    /// The List-Unsubscribe mailbox; a message sent to it is a removal request.
+    public let unsubscribeAddress: String?
 
-    /// The verdict on `message`.
-    public func classify(_ message: ParsedMessage) -> Classification {
-        Classification(kind: .human, intent: .unclear, replyText: message.bestText, confidence: 0, needsReview: true, explanation: ["stand-in"])
+    /// Creates a classifier that knows our own addresses and the optional unsubscribe mailbox.
+    public init(ownAddresses: [String] = [], unsubscribeAddress: String? = nil) {
+        self.ownAddresses = Set(ownAddresses.map { TextFold.trim($0).lowercased() })
+        self.unsubscribeAddress = unsubscribeAddress.map { TextFold.trim($0).lowercased() }
     }
 
-    /// The verdict on raw bytes.
+    /// Parses raw RFC 5322 bytes with MailCore and classifies them; never traps.
     public func classify(bytes: [UInt8]) -> Classification {
         classify(MessageReader.parse(bytes))
     }
-}
 
-/// TEMPORARY stand-in.
-public enum QuoteStripper {
-    /// The person's own words.
-    public static func newText(_ text: String) -> String { text }
+    /// Classifies a parsed message: complaint, then bounce, then auto-reply, else a human reply with its intent.
+    public func classify(_ message: ParsedMessage) -> Classification {
+        if let complaint = ComplaintDetector(ownAddresses: ownAddresses).detect(message) {
+            return Classification(kind: .complaint, complaintAddress: complaint.address, confidence: 0.95, explanation: complaint.explanation)
+        }
+        switch BounceDetector(ownAddresses: ownAddresses).detect(message) {
+        case .bounce(let info, let notes):
+            return Classification(kind: .bounce, bounce: info, confidence: 0.9, explanation: notes)
+        case .success(let notes):
+            return Classification(kind: .autoReply, autoReply: AutoReplyInfo(returnDate: nil), confidence: 0.9, explanation: notes)
+        case nil:
+            break
+        }
+        if ComplaintDetector.parts(of: message.root).contains(where: { $0.mimeType == "message/disposition-notification" }) {
+            return Classification(kind: .autoReply, autoReply: AutoReplyInfo(returnDate: nil), confidence: 0.9,
+                explanation: ["message disposition notification (read receipt), not a reply"])
+        }
+        if AutoReplyDetector.isSuccessNotice(message) {
+            return Classification(kind: .autoReply, autoReply: AutoReplyInfo(returnDate: nil), confidence: 0.85,
+                explanation: ["delivery success notice, not a reply"])
+        }
+        let ownText = QuoteStripper.newText(message.bestText)
+        var auto = AutoReplyDetector().detect(message, ownText: ownText)
+        let returnDate = auto.isAutoReply || auto.hasBodyCue
+            ? ReturnDateExtractor.find(in: (message.subject ?? "") + "\n" + ownText, reference: message.date) : nil
+        if !auto.isAutoReply, auto.hasBodyCue, returnDate != nil,
+            IntentClassifier(excludedAddresses: ownAddresses).classify(ownText, reference: nil).intent == .unclear
+        {
+            // An absence notice with a return date and no intent of its own: an out-of-office without the usual headers.
+            auto.isAutoReply = true
+            auto.score += 1
+            auto.explanation.append("absence wording with a return date and no reply intent")
+        }
+        if auto.isAutoReply {
+            let notes = auto.explanation + [returnDate.map { "return date \($0)" } ?? "no return date stated"]
+            return Classification(kind: .autoReply, autoReply: AutoReplyInfo(returnDate: returnDate), confidence: min(1, 0.5 + auto.score * 0.1),
+                explanation: notes)
+        }
+        return human(message, ownText: ownText, autoNotes: auto.explanation)
+    }
+
+    /// The intent of a human reply.
+    private func human(_ message: ParsedMessage, ownText: String, autoNotes: [String]) -> Classification {
+        var result = Classification(kind: .human, replyText: ownText, confidence: 0.3)
+        if !autoNotes.isEmpty { result.explanation.append("weak auto-reply signals ignored: " + autoNotes.joined(separator: "; ")) }
+        if let target = unsubscribeAddress, sentTo(message).contains(target) {
+            result.intent = .remove
+            result.confidence = 1
+            result.explanation.append("sent to the unsubscribe address \(target)")
+            return result
+        }
+        let subjectRaw = message.subject ?? ""
+        let subject = Subject.stripReplyPrefixes(subjectRaw)
+        let hasReplyPrefix = subject.count < TextFold.trim(subjectRaw).count
+        let removeSubjects: Set<String> = ["unsubscribe", "remove", "remove me", "stop", "opt out", "optout", "unsubscribe me", "abmelden", "austragen",
+            "desinscription", "desinscrire", "desabonner", "baja", "darme de baja", "cancellami", "cancellazione", "uitschrijven", "afmelden",
+            "descadastrar", "descadastre"]
+        if removeSubjects.contains(TextFold.trim(TextFold.words(subject))) {
+            result.intent = .remove
+            result.confidence = 0.95
+            result.explanation.append("subject is \"\(subject)\"")
+            return result
+        }
+        var text = ownText
+        if TextFold.trim(text).isEmpty {
+            if hasReplyPrefix {
+                result.intent = .unclear
+                result.confidence = 0.2
+                result.needsReview = true
+                result.explanation.append("empty reply (the subject is our own, with a reply prefix)")
+                return result
+            }
+            text = subject
+            result.explanation.append("empty body: the subject was read instead")
+        }
+        var excluded = ownAddresses
+        if let from = message.from { excluded.insert(from.normalized) }
+        if let target = unsubscribeAddress { excluded.insert(target) }
+        let verdict = IntentClassifier(excludedAddresses: excluded).classify(text, reference: message.date.flatMap { CivilDate($0) })
+        result.intent = verdict.intent
+        result.confidence = verdict.confidence
+        result.laterDate = verdict.laterDate
+        result.referralAddress = verdict.referralAddress
+        result.explanation += verdict.explanation
+        if verdict.confidence < 0.6, verdict.intent != .unclear {
+            result.explanation.append("confidence \(verdict.confidence) is below 0.6: \(verdict.intent.rawValue) downgraded to unclear")
+            result.intent = .unclear
+        }
+        result.needsReview = result.intent == .unclear || result.confidence < 0.6
+        return result
+    }
+
+    /// Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), lowercased.
+    private func sentTo(_ message: ParsedMessage) -> Set<String> {
+        var result = Set(message.to.map(\.normalized))
+        for name in ["Cc", "Delivered-To", "X-Original-To", "Envelope-To"] {
+            for value in message.headers(named: name) {
+                for address in AddressScanner.addresses(in: value) { result.insert(address) }
+            }
+        }
+        return result
+    }
 }

@@ -1,0 +1,95 @@
+/// A text reduced to padded folded words, searched for whole-word phrases and able to mask phrases out.
+struct PhraseText {
+    /// " word word … " (see `TextFold.words`).
+    private(set) var padded: String
+    /// Every word of the original text: a phrase whose first word is missing cannot occur (a cheap pre-check).
+    private let wordSet: Set<Substring>
+
+    /// Prepares `text` for phrase search.
+    init(_ text: String) {
+        padded = TextFold.words(text, boundaries: true)
+        wordSet = Set(padded.split(separator: " "))
+    }
+
+    /// False when the first word of `key` is not in the text at all.
+    private func mayContain(_ key: String) -> Bool {
+        wordSet.contains(key.dropFirst().prefix { $0 != " " })
+    }
+
+    /// The phrase in padded word form: " not interested ".
+    static func key(_ phrase: String) -> String {
+        TextFold.words(phrase)
+    }
+
+    /// True when `phrase` occurs as whole words.
+    func contains(_ phrase: String) -> Bool {
+        contains(key: Self.key(phrase))
+    }
+
+    /// True when the padded `key` (see `key(_:)`) occurs.
+    func contains(key: String) -> Bool {
+        key.count > 2 && mayContain(key) && padded.contains(key)
+    }
+
+    /// True when `phrase` occurs at least once without one of `negators` among the `window` words before it.
+    func containsUnnegated(_ phrase: String, negators: [String], window: Int = 3) -> Bool {
+        containsUnnegated(key: Self.key(phrase), negators: negators, window: window)
+    }
+
+    /// `containsUnnegated` for a precomputed padded key.
+    func containsUnnegated(key: String, negators: [String], window: Int = 3) -> Bool {
+        guard key.count > 2, mayContain(key) else { return false }
+        var searchStart = padded.startIndex
+        var guardCount = 0
+        while guardCount < 1_000, let range = padded.range(of: key, range: searchStart..<padded.endIndex) {
+            guardCount += 1
+            let lookBack = padded.index(range.lowerBound, offsetBy: -120, limitedBy: padded.startIndex) ?? padded.startIndex
+            var before = padded[lookBack..<range.lowerBound].split(separator: " ").suffix(window).map(String.init)
+            if let stop = before.lastIndex(where: { $0 == "|" || $0 == "?" }) { before = Array(before[(stop + 1)...]) }
+            let joined = " " + before.joined(separator: " ") + " "
+            let negated = negators.contains { joined.contains(" " + $0 + " ") }
+            if !negated { return true }
+            searchStart = padded.index(before: range.upperBound)
+        }
+        return false
+    }
+
+    /// The words right at the start of the text.
+    func starts(with phrase: String) -> Bool {
+        let key = Self.key(phrase)
+        var start = Substring(padded)
+        while start.hasPrefix(" | ") || start.hasPrefix(" ? ") { start = start.dropFirst(2) }
+        return key.count > 2 && start.hasPrefix(key)
+    }
+
+    /// Replaces every occurrence of `phrase` by a neutral token so later searches do not see it.
+    mutating func mask(_ phrase: String, with token: String = "#") {
+        mask(key: Self.key(phrase), with: token)
+    }
+
+    /// `mask` for a precomputed padded key.
+    mutating func mask(key: String, with token: String = "#") {
+        guard key.count > 2 else { return }
+        var count = 0
+        while count < 1_000, let range = padded.range(of: key) {
+            padded.replaceSubrange(range, with: " " + token + " ")
+            count += 1
+        }
+    }
+
+    /// True when no words remain.
+    var isEmpty: Bool { padded.allSatisfy { $0 == " " || $0 == "|" || $0 == "?" } }
+
+    /// True when `key` occurs at least once in a sentence that does not end with a question mark.
+    func occursOutsideQuestions(key: String) -> Bool {
+        var searchStart = padded.startIndex
+        var count = 0
+        while count < 1_000, let range = padded.range(of: key, range: searchStart..<padded.endIndex) {
+            count += 1
+            let after = padded[range.upperBound...].prefix(400).split(separator: " ")
+            if after.first(where: { $0 == "|" || $0 == "?" }) != "?" { return true }
+            searchStart = padded.index(before: range.upperBound)
+        }
+        return false
+    }
+}
