@@ -1,3 +1,4 @@
+import FollowUp
 import Foundation
 
 /// ISO 8601 instants for `--now` and JSON output, parsed and printed without locale.
@@ -12,10 +13,14 @@ enum ISOTime {
         return fractional.date(from: text)
     }
 
-    /// `2026-12-01T14:00:00Z`.
+    /// `2026-12-01T14:00:00Z`, by integer arithmetic: building a formatter costs more than a
+    /// whole message, and previews format a time for every one.
     static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        let timeOfDay = seconds - days * 86_400
+        let civil = CivilDay.components(days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day,
+                      timeOfDay / 3600, timeOfDay / 60 % 60, timeOfDay % 60)
     }
 }

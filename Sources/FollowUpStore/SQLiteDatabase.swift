@@ -7,6 +7,7 @@ import Foundation
 /// Not thread-safe: one owner at a time (the CLI runs one command per process).
 final class SQLiteDatabase {
     private let handle: OpaquePointer
+    private var statementCache: [String: SQLiteStatement] = [:]
     /// The file's path, for error messages.
     let path: String
 
@@ -41,6 +42,7 @@ final class SQLiteDatabase {
     }
 
     deinit {
+        statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -64,6 +66,22 @@ final class SQLiteDatabase {
         let prepared = SQLiteStatement(statement, database: self)
         try prepared.bind(values)
         return prepared
+    }
+
+    /// The same as `first`, with the statement kept prepared between calls (for hot point queries).
+    func cachedFirst<T>(_ sql: String, _ values: [SQLValue], _ map: (SQLiteRow) throws(StoreError) -> T) throws(StoreError) -> T? {
+        let statement: SQLiteStatement
+        if let cached = statementCache[sql] {
+            statement = cached
+            statement.reset()
+            try statement.bind(values)
+        } else {
+            statement = try prepare(sql, values)
+            statementCache[sql] = statement
+        }
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return try map(SQLiteRow(statement: statement))
     }
 
     /// Runs one statement that returns no rows; returns the number of rows it changed.

@@ -92,8 +92,7 @@ public final class SQLiteProspectStore: ProspectStore {
     }
 
     public func enrolledProspects() throws(StoreError) -> [(Prospect, Enrolment)] {
-        let threads = try messageThreads()
-        return try database.query("""
+        try database.query("""
             SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until,
                    e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
             FROM prospects p JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
@@ -107,20 +106,10 @@ public final class SQLiteProspectStore: ProspectStore {
                                       nextStep: Int(row.int(8)), attempts: Int(row.int(9)),
                                       firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
                                       lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
-                                      firstSubject: row.text(12), thread: threads[id] ?? [],
+                                      firstSubject: row.text(12),
                                       retryAfter: row.optionalDouble(13).map(Date.init(timeIntervalSince1970:)))
             return (prospect, enrolment)
         }
-    }
-
-    /// Message-IDs of accepted messages per prospect, oldest first.
-    private func messageThreads() throws(StoreError) -> [Int64: [String]] {
-        var threads: [Int64: [String]] = [:]
-        for (prospect, messageID) in try database.query(
-            "SELECT prospect_id, message_id FROM messages WHERE status = 'sent' ORDER BY prospect_id, attempt", [], { ($0.int(0), $0.text(1) ?? "") }) {
-            threads[prospect, default: []].append(messageID)
-        }
-        return threads
     }
 
     func recordEvent(prospect: Int64?, at date: Date, kind: String, detail: String) throws(StoreError) {
@@ -208,5 +197,52 @@ extension SQLiteProspectStore {
                                        [.real(date.timeIntervalSince1970)]) { Date(timeIntervalSince1970: $0.double(0)) }
         let last = try database.first("SELECT MAX(planned_at) FROM messages WHERE status IN ('sent', 'sending')", []) { $0.optionalDouble(0) }
         return SendHistory(lastSentAt: last.flatMap { $0 }.map(Date.init(timeIntervalSince1970:)), sentTimes: times)
+    }
+}
+
+/// The columns planning needs, without the template fields (which are loaded per message).
+public struct PlanningRow: Sendable, Equatable {
+    public var id: Int64
+    public var identity: String
+    public var timeZone: String?
+    public var state: ProspectState
+    public var snoozedUntil: Date?
+    public var enrolment: Enrolment
+}
+
+extension SQLiteProspectStore {
+    /// Calls `body` with every enrolled prospect's planning columns, in id order, holding none of them.
+    public func forEachPlanningRow(_ body: (PlanningRow) -> Void) throws(StoreError) {
+        let statement = try database.prepare("""
+            SELECT p.id, p.identity, p.time_zone, p.state, p.snoozed_until,
+                   e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
+            FROM prospects p JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
+            """)
+        while try statement.step() {
+            let row = SQLiteRow(statement: statement)
+            let id = row.int(0)
+            let enrolment = Enrolment(prospectID: id, enrolledAt: Date(timeIntervalSince1970: row.double(5)), nextStep: Int(row.int(6)),
+                                      attempts: Int(row.int(7)), firstSentAt: row.optionalDouble(8).map(Date.init(timeIntervalSince1970:)),
+                                      lastSentAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)), firstSubject: row.text(10),
+                                      retryAfter: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)))
+            body(PlanningRow(id: id, identity: row.text(1) ?? "", timeZone: row.text(2),
+                             state: ProspectState(rawValue: row.text(3) ?? "") ?? .needsReview,
+                             snoozedUntil: row.optionalDouble(4).map(Date.init(timeIntervalSince1970:)), enrolment: enrolment))
+        }
+    }
+
+    /// One enrolled prospect with its fields, by id.
+    public func enrolledProspect(id: Int64) throws(StoreError) -> (Prospect, Enrolment)? {
+        try database.cachedFirst("""
+            SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until,
+                   e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
+            FROM prospects p JOIN enrolments e ON e.prospect_id = p.id WHERE p.id = ?
+            """, [.integer(id)]) { row in
+            (Self.prospect(from: row),
+             Enrolment(prospectID: row.int(0), enrolledAt: Date(timeIntervalSince1970: row.double(7)), nextStep: Int(row.int(8)),
+                       attempts: Int(row.int(9)), firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
+                       lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)), firstSubject: row.text(12),
+                       retryAfter: row.optionalDouble(13).map(Date.init(timeIntervalSince1970:))))
+        }
     }
 }

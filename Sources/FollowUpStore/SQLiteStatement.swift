@@ -45,6 +45,12 @@ final class SQLiteStatement {
         }
     }
 
+    /// Makes the statement ready to run again, with no parameters bound.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
     /// Advances to the next row; false when done.
     func step() throws(StoreError) -> Bool {
         switch sqlite3_step(handle) {

@@ -76,3 +76,21 @@ struct ProspectStoreTests {
         #expect(SuppressionList.pattern(from: "not an address") == nil)
     }
 }
+
+@Suite("Stored template fields")
+struct FieldsCodingTests {
+    @Test("fields survive encoding and the fast decoder, escapes and all", arguments: [
+        [:], ["first_name": "Zoë"], ["a": "quote \" backslash \\ slash / tab \t line\nbreak", "emoji": "🎉 and \u{1}"],
+        ["company": "Ferretería García, S.L.", "k": ""],
+    ] as [[String: String]])
+    func roundTrip(fields: [String: String]) {
+        let text = FieldsCoding.encode(fields)
+        #expect(FlatJSON.object(Array(text.utf8)) == fields)
+        #expect(FieldsCoding.decode(text) == fields)
+    }
+
+    @Test("malformed text is refused by the fast path, never trapped on", arguments: ["", "{", "{\"a\":1}", "{\"a\":\"b\"", "[\"a\"]", "{\"a\":\"\\u12\"}", "{\"a\":\"\\ud800\"}"])
+    func malformed(text: String) {
+        #expect(FlatJSON.object(Array(text.utf8)) == nil)
+    }
+}

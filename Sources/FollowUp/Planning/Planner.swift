@@ -25,6 +25,16 @@ public struct Planner: Sendable {
         due(candidate, calendar: SendingCalendar(timeZone: candidate.timeZone, policy: policy))
     }
 
+    /// The due time of every candidate (nil for those whose sequence is over), in order.
+    public func dueTimes(_ candidates: [PlanCandidate]) -> [Date?] {
+        var calendars: [String: SendingCalendar] = [:]
+        return candidates.map { candidate in
+            let calendar = calendars[candidate.timeZone.identifier] ?? SendingCalendar(timeZone: candidate.timeZone, policy: policy)
+            calendars[candidate.timeZone.identifier] = calendar
+            return due(candidate, calendar: calendar)
+        }
+    }
+
     private func due(_ candidate: PlanCandidate, calendar: SendingCalendar) -> Date? {
         guard timing.allows(step: candidate.nextStep, attempt: candidate.attempts + 1),
               let delay = timing.delay(beforeStep: candidate.nextStep) else { return nil }

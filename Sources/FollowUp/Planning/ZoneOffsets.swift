@@ -50,9 +50,9 @@ struct ZoneOffsets: Sendable {
 }
 
 /// Civil dates from day numbers (days since 1970-01-01), after Howard Hinnant's algorithm.
-enum CivilDay {
+public enum CivilDay {
     /// (year, month, day) of day number `days`.
-    static func components(_ days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func components(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -65,7 +65,7 @@ enum CivilDay {
     }
 
     /// ISO weekday (Monday 1 ... Sunday 7) of day number `days` (1970-01-01 was a Thursday).
-    static func isoWeekday(_ days: Int) -> Int {
+    public static func isoWeekday(_ days: Int) -> Int {
         ((days % 7 + 7 + 3) % 7) + 1
     }
 }

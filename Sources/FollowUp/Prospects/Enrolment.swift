@@ -16,14 +16,12 @@ public struct Enrolment: Sendable, Equatable {
     public var lastSentAt: Date?
     /// The subject of the first message (follow-ups reply to it).
     public var firstSubject: String?
-    /// Message-IDs sent so far, oldest first (the thread's `References`).
-    public var thread: [String]
     /// After a temporary refusal: not before this time.
     public var retryAfter: Date?
 
     /// Creates an enrolment.
     public init(prospectID: Int64, enrolledAt: Date, nextStep: Int = 1, attempts: Int = 0, firstSentAt: Date? = nil,
-                lastSentAt: Date? = nil, firstSubject: String? = nil, thread: [String] = [], retryAfter: Date? = nil) {
+                lastSentAt: Date? = nil, firstSubject: String? = nil, retryAfter: Date? = nil) {
         self.prospectID = prospectID
         self.enrolledAt = enrolledAt
         self.nextStep = nextStep
@@ -31,7 +29,6 @@ public struct Enrolment: Sendable, Equatable {
         self.firstSentAt = firstSentAt
         self.lastSentAt = lastSentAt
         self.firstSubject = firstSubject
-        self.thread = thread
         self.retryAfter = retryAfter
     }
 }

@@ -114,8 +114,8 @@ public final class SendRun {
         }
     }
 
-    /// Sends `plan` (in order) to the prospects in `roster`, and returns what happened.
-    public func send(_ plan: [PlanEntry], roster: [Int64: (Prospect, Enrolment)], report start: SendReport = SendReport()) -> SendReport {
+    /// Sends `plan` (in order), looking up each entry's prospect with `prospect`, and returns what happened.
+    public func send(_ plan: [PlanEntry], prospect lookup: (Int64) -> (Prospect, Enrolment)?, report start: SendReport = SendReport()) -> SendReport {
         var report = start
         let suppressions: SuppressionList
         let processed: Set<UInt32>
@@ -137,7 +137,7 @@ public final class SendRun {
                 report.remaining = plan.count - index
                 break
             }
-            guard let (prospect, enrolment) = roster[entry.prospectID] else { continue }
+            guard let (prospect, enrolment) = lookup(entry.prospectID) else { continue }
             if let reason = blocker(for: prospect, enrolment: enrolment, entry: entry, suppressions: suppressions, processed: processed) {
                 report.skipped += 1
                 observe(.skipped(prospectID: prospect.id, email: prospect.email, reason: reason))

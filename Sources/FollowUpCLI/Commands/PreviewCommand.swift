@@ -56,11 +56,10 @@ struct PreviewCommand: ParsableCommand {
         var problems: [String] = []
         var failed = 0
         for entry in plan {
-            guard let prospect = roster.prospects[entry.prospectID] else { continue }
-            let enrolment = roster.enrolments[entry.prospectID]
+            guard let (prospect, enrolment) = roster.prospect(entry.prospectID) else { continue }
             do {
                 let message = try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
-                                                   firstSentAt: enrolment?.firstSentAt, firstSubject: enrolment?.firstSubject)
+                                                   firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
                 try writer.write(message, entry: entry, prospect: prospect)
             } catch let failure as ComposeFailure {
                 failed += 1

@@ -41,8 +41,9 @@ struct StatusCommand: ParsableCommand {
         let secret = try StoreAccess.secret(store)
         let roster = try PreviewRoster.load(config: config, csv: nil, only: [], store: store, now: now)
         let planner = Planner(policy: config.sendingPolicy, timing: config.sequenceTiming, seed: secret)
-        let nextDue = roster.candidates.compactMap { planner.due($0) }.min().map { max($0, now) }
-        let dueNow = roster.candidates.compactMap { planner.due($0) }.filter { $0 <= now }.count
+        let dueTimes = planner.dueTimes(roster.candidates).compactMap { $0 }
+        let nextDue = dueTimes.min().map { max($0, now) }
+        let dueNow = dueTimes.filter { $0 <= now }.count
 
         if json {
             var object = StatusJSON(states: status.states, sentByStep: status.sentByStep, nextDue: nextDue)

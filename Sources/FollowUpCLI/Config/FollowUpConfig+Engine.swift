@@ -29,6 +29,23 @@ extension FollowUpConfig {
 
     /// The time zone of a prospect: its own when valid, else the schedule's.
     func timeZone(of prospect: Prospect) -> TimeZone {
-        prospect.timeZone.flatMap(TimeZone.init(identifier:)) ?? sendingPolicy.defaultTimeZone
+        guard let name = prospect.timeZone else { return TimeZoneCache.shared.zone(schedule.timeZone) ?? .gmt }
+        return TimeZoneCache.shared.zone(name) ?? TimeZoneCache.shared.zone(schedule.timeZone) ?? .gmt
+    }
+}
+
+/// One `TimeZone` per identifier: a preview of 100,000 prospects would otherwise make 100,000.
+final class TimeZoneCache: @unchecked Sendable {
+    static let shared = TimeZoneCache()
+    private let lock = NSLock()
+    private var zones: [String: TimeZone?] = [:]
+
+    func zone(_ identifier: String) -> TimeZone? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = zones[identifier] { return known }
+        let made = TimeZone(identifier: identifier)
+        zones[identifier] = made
+        return made
     }
 }

@@ -21,11 +21,12 @@ enum TemplateCheck {
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: try StoreAccess.secret(store))
         var problems: [String] = []
         var rendered = 0
-        for (id, prospect) in roster.prospects.sorted(by: { $0.key < $1.key }) {
+        for candidate in roster.candidates {
+            guard let (prospect, enrolment) = roster.prospect(candidate.prospectID) else { continue }
             for step in 1...sequence.steps.count {
                 do {
                     _ = try composer.compose(prospect: prospect, step: step, attempt: step, at: now,
-                                             firstSentAt: roster.enrolments[id]?.firstSentAt, firstSubject: roster.enrolments[id]?.firstSubject)
+                                             firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
                     rendered += 1
                 } catch {
                     problems.append(contentsOf: error.lines.filter { !problems.contains($0) })
@@ -34,8 +35,8 @@ enum TemplateCheck {
         }
         guard problems.isEmpty else {
             for line in problems { console.err(line) }
-            throw CLIFailure(.failed, "\(problems.count) problem(s) rendering the templates for \(roster.prospects.count) prospect(s) (listed on stderr)")
+            throw CLIFailure(.failed, "\(problems.count) problem(s) rendering the templates for \(roster.candidates.count) prospect(s) (listed on stderr)")
         }
-        return "\(rendered) message(s) render: \(sequence.steps.count) step(s) × \(roster.prospects.count) active prospect(s)"
+        return "\(rendered) message(s) render: \(sequence.steps.count) step(s) × \(roster.candidates.count) active prospect(s)"
     }
 }

@@ -33,14 +33,12 @@ struct PreviewWriter {
     func write(_ message: ComposedMessage, entry: PlanEntry, prospect: Prospect) throws(CLIFailure) {
         counter.count += 1
         let zone = config.timeZone(of: prospect)
-        let prospectCalendar = SendingCalendar(timeZone: zone, policy: config.sendingPolicy)
+        let prospectCalendar = counter.calendar(for: zone, policy: config.sendingPolicy)
         let why = reason(entry)
         switch format {
         case .eml:
             let path = (directory ?? ".") + "/" + Self.fileName(message)
-            guard FileManager.default.createFile(atPath: path, contents: Data(message.bytes)) else {
-                throw CLIFailure(.failed, "cannot write \(path)")
-            }
+            try FileOutput.write(message.bytes, to: path)
         case .json:
             let object = PreviewJSON(to: message.recipient, step: message.step, steps_total: sequence.steps.count,
                                      attempt: message.attempt, at: ISOTime.format(message.date),
@@ -82,10 +80,8 @@ struct PreviewWriter {
 
     /// `20261201T1400-ana@example.com-step1.eml`, in UTC.
     static func fileName(_ message: ComposedMessage) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: message.date)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        let iso = ISOTime.format(message.date)  // 2026-12-01T14:00:00Z
+        let stamp = iso.prefix(10).replacingOccurrences(of: "-", with: "") + "T" + iso.dropFirst(11).prefix(5).replacingOccurrences(of: ":", with: "")
         let safe = message.identity.map { $0 == "/" ? "_" : $0 }
         return "\(stamp)-\(String(safe))-step\(message.step).eml"
     }
@@ -100,9 +96,17 @@ struct PreviewWriter {
         return "step \(entry.step) of \(total), \(previous ?? "after the previous message"), no answer yet"
     }
 
-    /// Counts messages across `write` calls of a non-mutating writer.
+    /// Counts messages and caches calendars across `write` calls of a non-mutating writer.
     private final class Counter {
         var count = 0
+        private var calendars: [String: SendingCalendar] = [:]
+
+        func calendar(for zone: TimeZone, policy: SendingPolicy) -> SendingCalendar {
+            if let known = calendars[zone.identifier] { return known }
+            let made = SendingCalendar(timeZone: zone, policy: policy)
+            calendars[zone.identifier] = made
+            return made
+        }
     }
 }
 

@@ -56,11 +56,7 @@ struct SendContext {
         }
         let roster = try PreviewRoster.load(config: config, csv: nil, only: [], store: store, now: clock.now())
         let plan = try DuePlan.make(config: config, candidates: roster.candidates, store: store, now: clock.now(), days: 0, secret: secret)
-        var pairs: [Int64: (Prospect, Enrolment)] = [:]
-        for (id, prospect) in roster.prospects {
-            if let enrolment = roster.enrolments[id] { pairs[id] = (prospect, enrolment) }
-        }
-        report = run.send(plan, roster: pairs, report: report)
+        report = run.send(plan, prospect: roster.prospect, report: report)
         progress.finish()
         if let failure = submitter.failure, report.sent == 0 {
             throw failure
