@@ -12,7 +12,9 @@ enum SQLValue: Sendable, Equatable {
 /// One prepared statement; finalised in `deinit`.
 final class SQLiteStatement {
     fileprivate let handle: OpaquePointer
-    private let database: SQLiteDatabase
+    /// Unowned: the database keeps prepared statements in its cache, and statements never
+    /// outlive their database; a strong reference would be a cycle that never closes the file.
+    private unowned let database: SQLiteDatabase
 
     init(_ handle: OpaquePointer, database: SQLiteDatabase) {
         self.handle = handle

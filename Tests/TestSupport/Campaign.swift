@@ -84,7 +84,9 @@ public struct Campaign: Sendable {
         process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TEST_PASSWORD": MailRig.password, "NO_COLOR": "1"]
+        var environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TEST_PASSWORD": MailRig.password, "NO_COLOR": "1"]
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -31,6 +31,8 @@ public enum FollowUpBinary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1"]
+        // A sanitizer build of the binary must run with the same options as the tests.
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { env[key] = ProcessInfo.processInfo.environment[key] }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
