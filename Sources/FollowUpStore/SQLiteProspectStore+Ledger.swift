@@ -3,9 +3,9 @@ public import Foundation
 
 extension SQLiteProspectStore: SendLedger {
     public func inDoubtMessages() throws(StoreError) -> [InDoubtMessage] {
-        try database.query("SELECT prospect_id, message_id, attempt, step, planned_at, subject FROM messages WHERE status = 'sending' ORDER BY id") {
+        try database.query("SELECT prospect_id, message_id, attempt, step, planned_at, subject, status FROM messages WHERE status IN ('sending', 'transmitting') ORDER BY id") {
             InDoubtMessage(prospectID: $0.int(0), messageID: $0.text(1) ?? "", attempt: Int($0.int(2)), step: Int($0.int(3)),
-                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "")
+                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6) == "transmitting")
         }
     }
 
@@ -32,6 +32,11 @@ extension SQLiteProspectStore: SendLedger {
         }
     }
 
+    public func recordTransmitting(_ record: InDoubtMessage) throws(StoreError) {
+        try database.run("UPDATE messages SET status = 'transmitting', updated_at = ? WHERE message_id = ? AND status = 'sending'",
+                         [.real(Date().timeIntervalSince1970), .text(record.messageID)])
+    }
+
     public func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
             try database.run("UPDATE messages SET status = 'sent', smtp_reply = ?, updated_at = ? WHERE message_id = ?",
@@ -49,7 +54,7 @@ extension SQLiteProspectStore: SendLedger {
 
     public func recordNotSent(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
-            try database.run("DELETE FROM messages WHERE message_id = ? AND status = 'sending'", [.text(record.messageID)])
+            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN ('sending', 'transmitting')", [.text(record.messageID)])
             try recordEvent(prospect: record.prospectID, at: date, kind: "not_sent", detail: "message \(record.attempt): \(reason)")
         }
     }
@@ -66,7 +71,7 @@ extension SQLiteProspectStore: SendLedger {
 
     public func recordTemporaryFailure(_ record: InDoubtMessage, reply: String, retryAfter: Date, at date: Date) throws(StoreError) -> Int {
         try database.transaction { () throws(StoreError) -> Int in
-            try database.run("DELETE FROM messages WHERE message_id = ? AND status = 'sending'", [.text(record.messageID)])
+            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN ('sending', 'transmitting')", [.text(record.messageID)])
             try database.run("UPDATE enrolments SET temporary_failures = temporary_failures + 1, retry_after = ? WHERE prospect_id = ?",
                              [.real(retryAfter.timeIntervalSince1970), .integer(record.prospectID)])
             try recordEvent(prospect: record.prospectID, at: date, kind: "deferred", detail: "message \(record.attempt) refused for now: \(reply)")

@@ -41,7 +41,7 @@ extension SQLiteProspectStore {
         for (step, state, count) in rows where step > 0 {
             stopped[step, default: [:]][ProspectState(rawValue: state) ?? .needsReview, default: 0] += count
         }
-        let unsettled = Int(try database.first("SELECT COUNT(*) FROM messages WHERE status IN ('sending', 'held')", []) { $0.int(0) } ?? 0)
+        let unsettled = Int(try database.first("SELECT COUNT(*) FROM messages WHERE status IN ('sending', 'transmitting', 'held')", []) { $0.int(0) } ?? 0)
         return StoreStatus(states: states, sentByStep: sent, stoppedAfterStep: stopped, unsettled: unsettled)
     }
 

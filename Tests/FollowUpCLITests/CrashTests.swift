@@ -31,8 +31,14 @@ struct CrashTests {
         #expect(again.stdout.hasPrefix("0 sent"))
 
         // Count per prospect what Postfix delivered into the prospect mailbox.
+        // A kill while message data was going out leaves that one message held for review (its
+        // outcome cannot be known for sure); every other prospect got step 1 exactly once.
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-01T09:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let held = (object["prospects"] as? [String: Int])?["needs_review"] ?? -1
+        #expect((0...kills).contains(held), "at most one message in doubt per kill")
         var perProspect: [String: Int] = [:]
-        var deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         repeat {
             perProspect = [:]
             for message in MailRig.maildir(user: "prospect") {
@@ -40,12 +46,11 @@ struct CrashTests {
                 guard let to = parsed.to.first?.address, to.contains("+\(campaign.tag)-") else { continue }
                 perProspect[to, default: 0] += 1
             }
-            if perProspect.count == count { break }
+            if perProspect.count >= count - held { break }
             Thread.sleep(forTimeInterval: 0.2)
         } while Date() < deadline
-        deadline = Date()
         #expect(kills >= 2, "the test must actually kill runs part-way")
-        #expect(perProspect.count == count, "every prospect got step 1 (killed \(kills) times)")
+        #expect(perProspect.count >= count - held, "every prospect not held got step 1 (killed \(kills) times, \(held) held)")
         let duplicates = perProspect.filter { $0.value > 1 }
         #expect(duplicates.isEmpty, "prospects that got step 1 more than once: \(duplicates.keys.sorted().prefix(5))")
     }

@@ -12,8 +12,7 @@ struct PollCommandTests {
         let campaign = try Campaign(prospects: ["yes", "no", "gone", "away", "quiet"])
         #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
         #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("5 sent"))
-        // Let the witness copies land, then a first poll marks them as ours.
-        Thread.sleep(forTimeInterval: 0.5)
+        // A first poll (the witness copies are ours, not replies).
         let first = try campaign.run(["poll", "--now", "2026-12-02T09:00:00Z"])
         #expect(first.status == 0, "\(first.stderr)")
 
@@ -52,7 +51,16 @@ struct PollCommandTests {
 
             """
         try MailRig.deliver(bounce, from: "", to: sales)
-        Thread.sleep(forTimeInterval: 0.3)
+        // Poll only once all four are in the mailbox (delivery is asynchronous).
+        let inbox = try IMAPMailbox(server: MailRig.imap(user: sales), mailbox: "INBOX")
+        for _ in 0..<200 {
+            let found = try ["yes", "no", "away", "bounce"].filter { name in
+                let id = name == "bounce" ? "<bounce-\(campaign.tag)@example.test>" : "<\(name)-\(campaign.tag)@example.test>"
+                return try !inbox.uids(header: "Message-ID", contains: id).isEmpty
+            }
+            if found.count == 4 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
 
         let second = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
         #expect(second.status == 0, "\(second.stderr)")

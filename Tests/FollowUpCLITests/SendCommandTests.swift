@@ -10,7 +10,7 @@ struct SendCommandTests {
     /// Waits until `count` messages were delivered to `name` (delivery over LMTP takes a moment).
     func waitForDeliveries(_ campaign: Campaign, _ name: String, count: Int) -> [[UInt8]] {
         var messages: [[UInt8]] = []
-        for _ in 0..<50 {
+        for _ in 0..<200 {
             messages = campaign.delivered(to: name)
             if messages.count >= count { break }
             Thread.sleep(forTimeInterval: 0.1)
@@ -44,6 +44,11 @@ struct SendCommandTests {
         try MailRig.deliver("From: B <\(campaign.address("b"))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nIn-Reply-To: <\(firstID)>\r\nDate: Fri, 04 Dec 2026 10:00:00 +0000\r\nMessage-ID: <reply-\(campaign.tag)@example.test>\r\n\r\nSounds good, call me.\r\n",
                             from: campaign.address("b"), to: MailRig.sales)
         #expect(try campaign.run(["suppress", "add", campaign.address("c")]).status == 0)
+        // The reply must be in the mailbox before the next send (delivery is asynchronous).
+        let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
+        for _ in 0..<200 where try inbox.uids(header: "Message-ID", contains: "<reply-\(campaign.tag)@example.test>").isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         let third = try campaign.run(["send", "--now", "2026-12-08T09:00:00Z"])
         #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
         #expect(third.stderr.contains("a reply from them is waiting"))
@@ -67,7 +72,7 @@ struct SendCommandTests {
         let messageID = try #require(MessageReader.parse(previewed).messageID)
         let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
         var delivered: [UInt8] = []
-        for _ in 0..<50 {
+        for _ in 0..<200 {
             if let uid = try mailbox.uids(header: "Message-ID", contains: "<\(messageID)>").first,
                let message = try mailbox.fetch(uids: [uid]).first {
                 delivered = message.bytes

@@ -42,7 +42,7 @@ struct ServerFaultTests {
         #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
 
         var counts: [String: Int] = [:]
-        for _ in 0..<50 {
+        for _ in 0..<200 {
             counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
             if counts.values.reduce(0, +) >= 7 { break }
             Thread.sleep(forTimeInterval: 0.1)
@@ -69,7 +69,9 @@ struct ServerFaultTests {
         proxy.setRules([])
         let second = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
         #expect(second.stdout.hasPrefix("2 sent"), "\(second.stdout) \(second.stderr)")
-        Thread.sleep(forTimeInterval: 0.3)
+        for _ in 0..<200 where campaign.delivered(to: "g1").count + campaign.delivered(to: "g2").count < 2 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         #expect(campaign.delivered(to: "g1").count == 1 && campaign.delivered(to: "g2").count == 1)
     }
 }

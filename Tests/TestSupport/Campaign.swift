@@ -41,7 +41,7 @@ public struct Campaign: Sendable {
             password_env = "FOLLOWUP_TEST_PASSWORD"
             ca_file = "\(MailRig.caFile)"
             starttls = "\(smtpStartTLS)"
-            witness_wait_seconds = 3
+            witness_wait_seconds = 20
             connect_timeout_seconds = 5
             timeout_seconds = 20
             \(extraSMTP)

@@ -47,4 +47,14 @@ public struct PlanEntry: Sendable, Equatable {
     public var slot: Date
     /// The previous message's time (sent or planned), or nil for the first.
     public var previousAt: Date?
+
+    /// Creates an entry.
+    public init(prospectID: Int64, step: Int, attempt: Int, dueAt: Date, slot: Date, previousAt: Date?) {
+        self.prospectID = prospectID
+        self.step = step
+        self.attempt = attempt
+        self.dueAt = dueAt
+        self.slot = slot
+        self.previousAt = previousAt
+    }
 }

@@ -16,8 +16,10 @@ public enum SubmissionResult: Sendable, Equatable {
 
 /// Submits composed messages over SMTP. Implemented by the transport adapter; faked in tests.
 public protocol MessageSubmitter: AnyObject {
-    /// Sends `message` to its recipient, plus `witness` as an extra envelope recipient (never a header).
-    func submit(_ message: ComposedMessage, witness: String?) -> SubmissionResult
+    /// Sends `message` to its recipient, plus `witness` as an extra envelope recipient (never a
+    /// header). `beforeData` runs once the server is ready for the message data, before any of it
+    /// goes out; if it returns false the submission is abandoned and nothing is delivered.
+    func submit(_ message: ComposedMessage, witness: String?, beforeData: @escaping () -> Bool) -> SubmissionResult
 }
 
 /// Answers from the sender's own mailbox: whether a message arrived there (the witness copy of
@@ -44,15 +46,18 @@ public struct InDoubtMessage: Sendable, Equatable {
     public var plannedAt: Date
     /// The subject it was sent with.
     public var subject: String
+    /// True once message data started to go out: only then may the server have accepted it.
+    public var transmitting: Bool
 
     /// Creates a record.
-    public init(prospectID: Int64, messageID: String, attempt: Int, step: Int, plannedAt: Date, subject: String) {
+    public init(prospectID: Int64, messageID: String, attempt: Int, step: Int, plannedAt: Date, subject: String, transmitting: Bool = false) {
         self.prospectID = prospectID
         self.messageID = messageID
         self.attempt = attempt
         self.step = step
         self.plannedAt = plannedAt
         self.subject = subject
+        self.transmitting = transmitting
     }
 }
 
@@ -69,6 +74,8 @@ public protocol SendLedger: AnyObject {
     func processedReplyUIDs() throws(StoreError) -> Set<UInt32>
     /// Records that `message` is about to be sent; false when that message number was already recorded.
     func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date) throws(StoreError) -> Bool
+    /// The message data is about to go out: from now on the server may accept it.
+    func recordTransmitting(_ record: InDoubtMessage) throws(StoreError)
     /// The server accepted the message: it counts as sent, and the prospect moves to the next step.
     func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError)
     /// Nothing was transmitted: forget the intent so the same message can go out later.

@@ -66,14 +66,27 @@ public final class SendRun {
         self.observe = observe
     }
 
-    /// Settles every message an earlier run left `sending`, waiting up to the witness wait for
-    /// copies still on their way.
+    /// Settles every message an earlier run left in doubt.
+    ///
+    /// One whose data never started to go out was provably not accepted: it is forgotten at once
+    /// and sent again. One whose data went out is looked for in the mailbox for up to the witness
+    /// wait: found, it counts as sent; not found, it is held for a person, never sent again on a
+    /// guess (a witness copy can be late, and a duplicate is the worse mistake).
     public func resolveInDoubt(into report: inout SendReport) throws(StoreError) {
-        var pending = try ledger.inDoubtMessages()
+        var pending: [InDoubtMessage] = []
+        for record in try ledger.inDoubtMessages() {
+            if record.transmitting {
+                pending.append(record)
+            } else {
+                try ledger.recordNotSent(record, reason: "its data never went out: the server cannot have accepted it", at: clock.now())
+                report.resolved += 1
+                observe(.resolved(record, sent: false, how: "its data never went out, so it will be sent again"))
+            }
+        }
         guard !pending.isEmpty else { return }
         guard let witness, options.witnessAddress != nil else {
             for record in pending {
-                try ledger.holdForReview(record, reason: "its delivery could not be checked (no IMAP mailbox to look for the witness copy)", at: clock.now())
+                try ledger.holdForReview(record, reason: "its delivery could not be checked (no witness copy to look for)", at: clock.now())
                 report.held += 1
                 observe(.resolved(record, sent: false, how: "held for review: no mailbox to check"))
             }
@@ -104,9 +117,9 @@ public final class SendRun {
             if pending.isEmpty { break }
             if Date() >= deadline {
                 for record in pending {
-                    try ledger.recordNotSent(record, reason: "no witness copy arrived within \(Int(options.witnessWaitSeconds)) s: the server never accepted it", at: clock.now())
-                    report.resolved += 1
-                    observe(.resolved(record, sent: false, how: "no witness copy arrived, so it was never accepted; it will be sent again"))
+                    try ledger.holdForReview(record, reason: "its data went out but no witness copy arrived within \(Int(options.witnessWaitSeconds)) s; check the mailbox before resending", at: clock.now())
+                    report.held += 1
+                    observe(.resolved(record, sent: false, how: "held for review: no witness copy arrived in time"))
                 }
                 break
             }
@@ -162,7 +175,10 @@ public final class SendRun {
                     continue
                 }
                 observe(.sending(index: index + 1, total: plan.count, message: message))
-                let outcome = submitter.submit(message, witness: options.witnessAddress)
+                let ledger = self.ledger
+                let outcome = submitter.submit(message, witness: options.witnessAddress) {
+                    (try? ledger.recordTransmitting(record)) != nil
+                }
                 if let stop = try settle(outcome, record: record, message: message, report: &report) {
                     report.stoppedBecause = stop
                     report.remaining = plan.count - index - 1

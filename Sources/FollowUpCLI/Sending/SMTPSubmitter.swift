@@ -12,9 +12,9 @@ final class SMTPSubmitter: MessageSubmitter {
     /// How many connections the run opened.
     var connectionsOpened: Int { sender.connectionsOpened }
 
-    func submit(_ message: ComposedMessage, witness: String?) -> SubmissionResult {
+    func submit(_ message: ComposedMessage, witness: String?, beforeData: @escaping () -> Bool) -> SubmissionResult {
         let recipients = [message.recipient] + (witness.map { [$0] } ?? [])
-        switch sender.send(envelopeFrom: message.envelopeFrom, recipients: recipients, message: message.bytes) {
+        switch sender.send(envelopeFrom: message.envelopeFrom, recipients: recipients, message: message.bytes, beforeData: beforeData) {
         case .accepted(let reply):
             return .accepted(reply: reply.description)
         case .refused(.recipient(let address), let reply) where address.lowercased() == message.recipient.lowercased():

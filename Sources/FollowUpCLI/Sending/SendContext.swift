@@ -96,7 +96,7 @@ final class LazySubmitter: MessageSubmitter {
         self.make = make
     }
 
-    func submit(_ message: ComposedMessage, witness: String?) -> SubmissionResult {
+    func submit(_ message: ComposedMessage, witness: String?, beforeData: @escaping () -> Bool) -> SubmissionResult {
         if submitter == nil {
             do {
                 submitter = SMTPSubmitter(sender: try make())
@@ -106,6 +106,6 @@ final class LazySubmitter: MessageSubmitter {
             }
         }
         guard let submitter else { return .notSent(reason: "no SMTP connection") }
-        return submitter.submit(message, witness: witness)
+        return submitter.submit(message, witness: witness, beforeData: beforeData)
     }
 }

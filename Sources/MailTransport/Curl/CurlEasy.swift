@@ -102,6 +102,10 @@ final class CurlEasy {
 private let curlReadCallback: followup_curl_data_callback = { buffer, size, count, userdata in
     guard let buffer, let userdata else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+    if transfer.uploadOffset == 0, let hook = transfer.beforeFirstUpload {
+        transfer.beforeFirstUpload = nil
+        guard hook() else { return Int(CURL_READFUNC_ABORT) }
+    }
     let room = size * count
     let remaining = transfer.upload.count - transfer.uploadOffset
     let length = min(room, remaining)

@@ -14,14 +14,17 @@ final class CurlTransfer {
     let transcript: ProtocolTranscript
     /// True once any byte of `upload` has been handed to libcurl.
     var uploadStarted: Bool { uploadOffset > 0 }
+    /// Called once, before the first byte of `upload` goes to libcurl; false aborts the transfer.
+    var beforeFirstUpload: (() -> Bool)?
 
     init(transcript: ProtocolTranscript) {
         self.transcript = transcript
     }
 
     /// Forgets the previous transfer's data; the transcript keeps its redaction state.
-    func reset(upload: [UInt8] = []) {
+    func reset(upload: [UInt8] = [], beforeFirstUpload: (() -> Bool)? = nil) {
         self.upload = upload
+        self.beforeFirstUpload = beforeFirstUpload
         uploadOffset = 0
         body.removeAll(keepingCapacity: true)
         inbound.removeAll(keepingCapacity: true)

@@ -64,7 +64,10 @@ public final class SMTPSender {
     ///   - envelopeFrom: the `MAIL FROM` address (where bounces go); empty for the null sender `<>`.
     ///   - recipients: the `RCPT TO` addresses; if the server refuses any, nothing is sent.
     ///   - message: the complete RFC 5322 message, CRLF line endings.
-    public func send(envelopeFrom: String, recipients: [String], message: [UInt8]) -> SMTPSendResult {
+    ///   - beforeData: called once the server accepted `DATA`, before the first byte of the message
+    ///     goes out (e.g. to record durably that the outcome may now be unknown); returning false
+    ///     aborts, and nothing is delivered.
+    public func send(envelopeFrom: String, recipients: [String], message: [UInt8], beforeData: (() -> Bool)? = nil) -> SMTPSendResult {
         // An empty envelope sender is the null reverse-path `<>` that bounces use (RFC 5321 4.5.5).
         for address in (envelopeFrom.isEmpty ? [] : [envelopeFrom]) + recipients where !HeaderSafety.isSafeAddress(address) {
             return .notSent(MailTransportError(kind: .commandRefused, host: url.host, command: "MAIL FROM/RCPT TO",
@@ -74,7 +77,7 @@ public final class SMTPSender {
             return .notSent(MailTransportError(kind: .commandRefused, host: url.host, command: "RCPT TO", detail: "no recipients"))
         }
         transcript.beginOperation()
-        easy.transfer.reset(upload: message)
+        easy.transfer.reset(upload: message, beforeFirstUpload: beforeData)
         do {
             try easy.set(CURLOPT_MAIL_FROM, "<\(envelopeFrom)>")
             try easy.setRecipients(recipients.map { "<\($0)>" })
