@@ -46,11 +46,12 @@ timeout_seconds = 120
 # danger_accept_invalid_certificates = false
 # Every message also goes to this envelope recipient (never a header): "self" (the sender's
 # own address, default), "none", or another address you can read over [imap]. Its copy is
-# the proof that the server accepted a message, so a crash or a dropped connection never
-# leads to a duplicate: the next run looks for the copy before sending again. With "none",
-# or without [imap], a message in doubt is held for review instead.
+# the proof that the server accepted a message, so a crash or a dropped connection during
+# the message data never leads to a duplicate: the next run looks for the copy. Found, it
+# counts as sent; not found, the message is held for review (never resent on a guess).
+# With "none", or without [imap], such a message is always held for review.
 witness = "self"
-# How long the next run waits for a witness copy before deciding the server never took it.
+# How long the next run waits for a witness copy to arrive before holding the message.
 witness_wait_seconds = 10
 
 [imap]
