@@ -52,3 +52,48 @@ extension SQLiteProspectStore {
                     intent: row.text(7), outcome: row.text(8) ?? "", explanation: row.text(9) ?? "", decidedBy: row.text(10) ?? "")
     }
 }
+
+/// A message held because its outcome could not be settled.
+public struct HeldMessage: Sendable, Equatable {
+    public var messageID: String
+    public var prospectID: Int64
+    public var email: String
+    public var step: Int
+    public var attempt: Int
+    public var plannedAt: Date
+    public var subject: String
+    public var reason: String
+}
+
+extension SQLiteProspectStore {
+    /// Messages held for review, oldest first.
+    public func heldMessages() throws(StoreError) -> [HeldMessage] {
+        try database.query("""
+            SELECT m.message_id, m.prospect_id, p.email, m.step, m.attempt, m.planned_at, m.subject, m.smtp_reply
+            FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.status = 'held' ORDER BY m.id
+            """) {
+            HeldMessage(messageID: $0.text(0) ?? "", prospectID: $0.int(1), email: $0.text(2) ?? "", step: Int($0.int(3)),
+                        attempt: Int($0.int(4)), plannedAt: Date(timeIntervalSince1970: $0.double(5)), subject: $0.text(6) ?? "",
+                        reason: $0.text(7) ?? "")
+        }
+    }
+
+    /// A person's verdict on a held message: it was delivered (counts as sent) or it was not (it
+    /// will be sent again). Either way the prospect goes back into the sequence.
+    public func settleHeld(messageID: String, delivered: Bool, at date: Date) throws(StoreError) -> Bool {
+        guard let held = try heldMessages().first(where: { $0.messageID == messageID }) else { return false }
+        let record = InDoubtMessage(prospectID: held.prospectID, messageID: held.messageID, attempt: held.attempt, step: held.step,
+                                    plannedAt: held.plannedAt, subject: held.subject, transmitting: true)
+        try database.transaction { () throws(StoreError) in
+            try database.run("UPDATE messages SET status = 'transmitting' WHERE message_id = ?", [.text(messageID)])
+            try database.run("UPDATE prospects SET state = 'active', state_reason = NULL, updated_at = ? WHERE id = ? AND state = 'needs_review'",
+                             [.real(date.timeIntervalSince1970), .integer(held.prospectID)])
+        }
+        if delivered {
+            try recordAccepted(record, reply: "confirmed by a person", at: date)
+        } else {
+            try recordNotSent(record, reason: "a person found it was not delivered", at: date)
+        }
+        return true
+    }
+}

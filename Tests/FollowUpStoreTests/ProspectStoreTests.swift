@@ -94,3 +94,30 @@ struct FieldsCodingTests {
         #expect(FlatJSON.object(Array(text.utf8)) == nil)
     }
 }
+
+@Suite("Held messages")
+struct HeldMessageTests {
+    @Test("a held message settled as sent moves the prospect on; as not sent, it can go out again")
+    func settle() throws {
+        let store = try SQLiteProspectStore(path: NSTemporaryDirectory() + "held-\(UUID().uuidString).sqlite")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = try store.importProspects([ProspectRow(line: 2, email: "a@example.com", identity: "a@example.com", fields: [:], timeZone: nil, multilineFields: []),
+                                       ProspectRow(line: 3, email: "b@example.com", identity: "b@example.com", fields: [:], timeZone: nil, multilineFields: [])], at: now)
+        for (id, email) in [(Int64(1), "a@example.com"), (2, "b@example.com")] {
+            let message = ComposedMessage(identity: email, recipient: email, envelopeFrom: "k@example.com", step: 1, attempt: 1,
+                                          messageID: "m\(id)@example.com", subject: "Hi", date: now, bytes: [])
+            #expect(try store.recordIntent(message, prospectID: id, plannedAt: now))
+            let record = try #require(try store.inDoubtMessages().first { $0.prospectID == id })
+            try store.recordTransmitting(record)
+            try store.holdForReview(record, reason: "no copy", at: now)
+        }
+        #expect(try store.heldMessages().count == 2)
+        #expect(try store.freshState(of: 1)?.state == .needsReview)
+        #expect(try store.settleHeld(messageID: "m1@example.com", delivered: true, at: now))
+        #expect(try store.settleHeld(messageID: "m2@example.com", delivered: false, at: now))
+        #expect(try store.freshState(of: 1)?.state == .active && store.freshState(of: 1)?.attempts == 1)
+        #expect(try store.freshState(of: 2)?.state == .active && store.freshState(of: 2)?.attempts == 0)
+        #expect(try store.heldMessages().isEmpty)
+        #expect(try !store.settleHeld(messageID: "m1@example.com", delivered: true, at: now))
+    }
+}

@@ -20,6 +20,20 @@ public struct ComposedMessage: Sendable, Equatable {
     public var date: Date
     /// The complete RFC 5322 message, CRLF line endings: what SMTP transmits.
     public var bytes: [UInt8]
+
+    /// Creates a message record (the composer makes real ones).
+    public init(identity: String, recipient: String, envelopeFrom: String, step: Int, attempt: Int, messageID: String,
+                subject: String, date: Date, bytes: [UInt8]) {
+        self.identity = identity
+        self.recipient = recipient
+        self.envelopeFrom = envelopeFrom
+        self.step = step
+        self.attempt = attempt
+        self.messageID = messageID
+        self.subject = subject
+        self.date = date
+        self.bytes = bytes
+    }
 }
 
 /// Why a message could not be composed: the template's errors or an unsafe header value.

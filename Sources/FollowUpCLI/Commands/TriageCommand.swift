@@ -9,7 +9,7 @@ struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "List replies waiting for review, show one, or resolve it (override its classification).",
-        subcommands: [List.self, Show.self, Resolve.self],
+        subcommands: [List.self, Show.self, Resolve.self, Held.self, Settle.self],
         defaultSubcommand: List.self
     )
 
@@ -89,6 +89,51 @@ struct TriageCommand: ParsableCommand {
             }
             do { try store.resolve(replyID: id, intent: intent, outcome: outcome) } catch { throw CLIFailure(.failed, error.description) }
             Console.current.out("#\(id) \(reply.prospectEmail ?? address): \(outcome.summary)")
+        }
+    }
+}
+
+extension TriageCommand {
+    /// `followup triage held`
+    struct Held: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Messages held because their delivery could not be confirmed (after a crash or a dropped connection).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let held: [HeldMessage]
+            do { held = try store.heldMessages() } catch { throw CLIFailure(.failed, error.description) }
+            let console = Console.current
+            if held.isEmpty { console.out("no message is held") }
+            for message in held {
+                console.out("<\(message.messageID)>\t\(message.email)\tstep \(message.step)\t\(ISOTime.format(message.plannedAt))\t\(message.reason)")
+            }
+            if !held.isEmpty {
+                console.err("look for each in the recipient's or your sent mail, then: followup triage settle MESSAGE-ID --as sent|not-sent")
+            }
+        }
+    }
+
+    /// `followup triage settle MESSAGE-ID --as sent|not-sent`
+    struct Settle: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Settle a held message: it was delivered (sent) or not (not-sent: it goes out again).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The held message's Message-ID (from `triage held`).") var messageID: String
+        @Option(name: .customLong("as"), help: "sent or not-sent.") var verdict: String
+
+        func run() throws {
+            guard verdict == "sent" || verdict == "not-sent" else {
+                throw CLIFailure(.invalidInput, "--as \(verdict): use sent or not-sent")
+            }
+            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let id = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+            let now = try global.clock()
+            let found: Bool
+            do { found = try store.settleHeld(messageID: id, delivered: verdict == "sent", at: now) } catch { throw CLIFailure(.failed, error.description) }
+            guard found else { throw CLIFailure(.failed, "no held message <\(id)>; see `followup triage held`") }
+            Console.current.out("<\(id)>: " + (verdict == "sent" ? "counted as sent" : "will be sent again") + "; the prospect is back in the sequence")
         }
     }
 }
