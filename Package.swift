@@ -131,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpTests",
-            dependencies: ["FollowUp"],
+            dependencies: ["FollowUp", "MailCore", "Triage"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,109 @@
+import FollowUp
+import Foundation
+import MailCore
+import Testing
+import Triage
+
+/// `PollRun` with a fake mailbox and ledger: incremental cost, UID validity changes, own copies.
+@Suite("Polling replies")
+struct PollRunTests {
+    final class FakeMailbox: ReplyMailbox {
+        var validity: UInt32 = 7
+        var messages: [UInt32: [UInt8]] = [:]
+        var calls: [String] = []
+        let name = "INBOX"
+        func validityAndNextUID() throws -> (uidValidity: UInt32, uidNext: UInt32) {
+            calls.append("status")
+            return (validity, (messages.keys.max() ?? 0) + 1)
+        }
+        func uids(from first: UInt32) throws -> [UInt32] {
+            calls.append("search from \(first)")
+            return messages.keys.filter { $0 >= first }.sorted()
+        }
+        func uids(arrivedSince date: Date) throws -> [UInt32] {
+            calls.append("search since")
+            return messages.keys.sorted()
+        }
+        func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])] {
+            calls.append("fetch \(uids.count)")
+            return uids.compactMap { uid in messages[uid].map { (uid, $0) } }
+        }
+    }
+
+    final class FakeLedger: ReplyLedger {
+        var cursors: [String: (UInt32, UInt32)] = [:]
+        var processed: [(UInt32, UInt32, String?)] = []
+        var applied: [(Int64?, ProspectState?)] = []
+        let prospect = Prospect(id: 1, email: "ana@example.com", identity: "ana@example.com", fields: [:], timeZone: nil, state: .active)
+        func cursor(for mailbox: String) throws(StoreError) -> (uidValidity: UInt32, nextUID: UInt32)? { cursors[mailbox].map { ($0.0, $0.1) } }
+        func saveCursor(for mailbox: String, uidValidity: UInt32, nextUID: UInt32) throws(StoreError) { cursors[mailbox] = (uidValidity, nextUID) }
+        func wasProcessed(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws(StoreError) -> Bool {
+            processed.contains { ($0.0 == uidValidity && $0.1 == uid) || ($0.2 != nil && $0.2 == messageID) }
+        }
+        func prospect(sentMessageID: String) throws(StoreError) -> Prospect? { sentMessageID == "ours@example.com" ? prospect : nil }
+        func prospect(identity: String) throws(StoreError) -> Prospect? { identity == "ana@example.com" ? prospect : nil }
+        func earliestSend() throws(StoreError) -> Date? { Date(timeIntervalSince1970: 1_700_000_000) }
+        func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int { 0 }
+        func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError) {
+            processed.append((reply.uidValidity, reply.uid, reply.messageID))
+            applied.append((prospectID, outcome.newState))
+        }
+    }
+
+    func message(from: String, id: String, body: String, inReplyTo: String? = nil) -> [UInt8] {
+        Array("From: <\(from)>\r\nTo: <kira@example.com>\r\nSubject: Re: hello\r\nMessage-ID: <\(id)>\r\n\(inReplyTo.map { "In-Reply-To: <\($0)>\r\n" } ?? "")Date: Tue, 08 Dec 2026 10:00:00 +0000\r\n\r\n\(body)\r\n".utf8)
+    }
+
+    func poll(_ mailbox: FakeMailbox, _ ledger: FakeLedger) throws -> PollReport {
+        let classifier = ReplyClassifier(ownAddresses: ["kira@example.com"])
+        return try PollRun(mailbox: mailbox, ledger: ledger, classify: classifier.classify, ownAddresses: ["kira@example.com"],
+                           unsubscribeAddress: nil).run(now: Date(timeIntervalSince1970: 1_800_000_000))
+    }
+
+    @Test("nothing new costs one STATUS; new mail costs a search from the cursor and one fetch")
+    func incrementalCost() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [1: message(from: "someone@else.example", id: "x1@else.example", body: "Lunch?"),
+                            2: message(from: "ana@example.com", id: "a1@example.com", body: "No thanks, we're not interested.", inReplyTo: "ours@example.com")]
+        let first = try poll(mailbox, ledger)
+        #expect(first.matched == 1 && first.changes.count == 1)
+        #expect(ledger.applied.first?.1 == .closedNo)
+        mailbox.calls = []
+        let idle = try poll(mailbox, ledger)
+        #expect(idle.nothingNew)
+        #expect(mailbox.calls == ["status"])
+        mailbox.messages[3] = message(from: "kira@example.com", id: "ours@example.com", body: "witness copy")
+        mailbox.calls = []
+        let next = try poll(mailbox, ledger)
+        #expect(mailbox.calls == ["status", "search from 3", "fetch 1"])
+        #expect(next.ownCopies == 1 && next.changes.isEmpty)
+    }
+
+    @Test("a changed UID validity re-scans, but never processes the same message twice")
+    func validityChange() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [5: message(from: "ana@example.com", id: "a1@example.com", body: "Yes, let's talk on Friday.")]
+        _ = try poll(mailbox, ledger)
+        #expect(ledger.applied.count == 1)
+        // The server renumbered everything (new UID validity, new UIDs).
+        mailbox.validity = 8
+        mailbox.messages = [1: mailbox.messages[5]!, 2: message(from: "ana@example.com", id: "a2@example.com", body: "Actually, please remove me from your list.")]
+        mailbox.calls = []
+        let report = try poll(mailbox, ledger)
+        #expect(mailbox.calls.contains("search since"))
+        #expect(report.changes.count == 1, "only the new message is processed")
+        #expect(ledger.applied.last?.1 == .unsubscribed)
+        #expect(ledger.cursors["INBOX"].map { $0.0 } == 8)
+    }
+
+    @Test("a no from someone else in the thread goes to review instead of closing the prospect")
+    func otherSenderInThread() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [1: message(from: "assistant@example.com", id: "s1@example.com", body: "She is not interested, thanks.", inReplyTo: "ours@example.com")]
+        _ = try poll(mailbox, ledger)
+        #expect(ledger.applied.first?.1 == .needsReview)
+    }
+}
