@@ -246,3 +246,16 @@ extension SQLiteProspectStore {
         }
     }
 }
+
+extension SQLiteProspectStore {
+    /// SQLite's own consistency check of the whole file: nil when sound, else what it found.
+    public func integrityProblems() throws(StoreError) -> String? {
+        let lines = try database.query("PRAGMA integrity_check") { $0.text(0) ?? "" }
+        return lines == ["ok"] ? nil : lines.prefix(5).joined(separator: "; ")
+    }
+
+    /// How many prospects the store holds.
+    public func prospectCount() throws(StoreError) -> Int {
+        Int(try database.first("SELECT COUNT(*) FROM prospects", []) { $0.int(0) } ?? 0)
+    }
+}

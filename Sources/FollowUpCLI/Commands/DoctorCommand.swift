@@ -19,6 +19,18 @@ struct DoctorCommand: ParsableCommand {
         var checks = DoctorReport(console: console)
         checks.pass("config", "\(global.configPath): \(config.steps.count) step(s), sender \(config.sender.email)")
         for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
+        if let store = try StoreAccess.openIfPresent(config) {
+            checks.run("store") { () throws(CLIFailure) -> String in
+                do {
+                    if let problems = try store.integrityProblems() { throw CLIFailure(.failed, "\(config.storePath) is damaged: \(problems)") }
+                    return "\(config.storePath): schema \(try store.schemaVersion()), \(try store.prospectCount()) prospect(s), integrity ok"
+                } catch let failure as CLIFailure {
+                    throw failure
+                } catch {
+                    throw CLIFailure(.failed, "\(error)")
+                }
+            }
+        }
         checks.run("templates") { () throws(CLIFailure) -> String in
             try TemplateCheck.renderAll(config: config, now: try global.clock(), console: console)
         }
