@@ -13,7 +13,9 @@ final class SQLiteDatabase {
 
     /// Opens (creating if needed, with mode 0600) the database at `path`, in WAL mode with
     /// foreign keys on and a busy timeout, so a second process waits instead of failing.
-    init(path: String) throws(StoreError) {
+    /// `fullSync` makes every commit survive a power cut (an fsync each); without it commits
+    /// survive any crash of the process, but a power cut may lose the last ones.
+    init(path: String, fullSync: Bool = true) throws(StoreError) {
         self.path = path
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed {
@@ -33,7 +35,7 @@ final class SQLiteDatabase {
         self.handle = connection
         sqlite3_busy_timeout(connection, 10_000)
         try execute("PRAGMA journal_mode = WAL")
-        try execute("PRAGMA synchronous = FULL")
+        try execute(fullSync ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
         try execute("PRAGMA foreign_keys = ON")
         // WAL and shared-memory files inherit nothing from the database file's mode.
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {

@@ -12,13 +12,19 @@ struct ConfigDecoder {
         let sender = root.requiredTable("sender").flatMap(decodeSender)
         let smtp = root.table("smtp").flatMap { decodeSMTP($0, senderEmail: sender?.email) }
         let imap = root.table("imap").flatMap(decodeIMAP)
-        let storePath = root.table("store").flatMap { $0.string("path") } ?? "followup.sqlite"
+        let storeTable = root.table("store")
+        let storePath = storeTable?.string("path") ?? "followup.sqlite"
+        let sync = storeTable?.string("sync") ?? "full"
+        if sync != "full" && sync != "normal" {
+            storeTable?.problem("sync", "must be \"full\" (survives power cuts) or \"normal\" (survives crashes; faster), not \"\(sync)\"")
+        }
+        storeTable?.rejectUnknownKeys()
         let schedule = decodeSchedule(root.table("schedule"))
         let steps = decodeSteps(root)
         let after = decodeSequence(root.table("sequence"))
-        guard let sender, let schedule, let steps, let after else { return nil }
+        guard let sender, let schedule, let steps, let after, sync == "full" || sync == "normal" else { return nil }
         return FollowUpConfig(file: file, directory: directory, sender: sender, smtp: smtp, imap: imap,
-                              storePath: resolve(storePath), schedule: schedule, steps: steps, afterLastStep: after)
+                              storePath: resolve(storePath), storeFullSync: sync == "full", schedule: schedule, steps: steps, afterLastStep: after)
     }
 
     /// A path relative to the config file's directory, unless absolute.

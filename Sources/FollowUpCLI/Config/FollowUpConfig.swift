@@ -14,6 +14,8 @@ struct FollowUpConfig: Sendable {
     let imap: IMAPSettings?
     /// The store's path, resolved against the config's directory.
     let storePath: String
+    /// Sync every store commit to disk (survives power cuts), or only survive process crashes.
+    let storeFullSync: Bool
     /// When messages may go out.
     let schedule: ScheduleSettings
     /// The sequence's steps, in order.

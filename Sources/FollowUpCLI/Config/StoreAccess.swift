@@ -7,7 +7,7 @@ enum StoreAccess {
     /// Opens (creating if needed) the config's store.
     static func open(_ config: FollowUpConfig) throws(CLIFailure) -> SQLiteProspectStore {
         do {
-            return try SQLiteProspectStore(path: config.storePath)
+            return try SQLiteProspectStore(path: config.storePath, fullSync: config.storeFullSync)
         } catch {
             throw CLIFailure(.failed, error.description)
         }

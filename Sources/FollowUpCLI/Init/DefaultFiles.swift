@@ -72,6 +72,11 @@ timeout_seconds = 120
 [store]
 # SQLite file holding prospects, messages sent, replies and the suppression list.
 path = "followup.sqlite"
+# "full" (default): every record is on disk before the next step, even across a power cut.
+# "normal": records survive any crash or kill of followup, but a power cut may lose the last
+# moments of bookkeeping, so a message sent just before it could go out again. Sends about
+# twice as fast.
+sync = "full"
 
 [schedule]
 # Time zone for prospects without a `timezone` column in the CSV (IANA name).
