@@ -59,7 +59,7 @@ final class SQLiteDatabase {
         }
     }
 
-    /// Prepares one statement with `?` parameters bound to `values`.
+    /// Prepares one statement with `?` parameters bound to `values` (not cached).
     func prepare(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> SQLiteStatement {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
@@ -70,33 +70,33 @@ final class SQLiteDatabase {
         return prepared
     }
 
-    /// The same as `first`, with the statement kept prepared between calls (for hot point queries).
-    func cachedFirst<T>(_ sql: String, _ values: [SQLValue], _ map: (SQLiteRow) throws(StoreError) -> T) throws(StoreError) -> T? {
-        let statement: SQLiteStatement
-        if let cached = statementCache[sql] {
-            statement = cached
+    /// A statement for `sql` with `values` bound, prepared once and kept: every statement of the
+    /// store is a fixed string, and preparing costs more than running most of them. Callers reset
+    /// it when done (a map closure must not run the same SQL while its statement is stepping).
+    private func cached(_ sql: String, _ values: [SQLValue]) throws(StoreError) -> SQLiteStatement {
+        if let statement = statementCache[sql] {
             statement.reset()
             try statement.bind(values)
-        } else {
-            statement = try prepare(sql, values)
-            statementCache[sql] = statement
+            return statement
         }
-        defer { statement.reset() }
-        guard try statement.step() else { return nil }
-        return try map(SQLiteRow(statement: statement))
+        let statement = try prepare(sql, values)
+        statementCache[sql] = statement
+        return statement
     }
 
     /// Runs one statement that returns no rows; returns the number of rows it changed.
     @discardableResult
     func run(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> Int {
-        let statement = try prepare(sql, values)
+        let statement = try cached(sql, values)
+        defer { statement.reset() }
         while try statement.step() {}
         return Int(sqlite3_changes(handle))
     }
 
     /// Runs a query and maps every row.
     func query<T>(_ sql: String, _ values: [SQLValue] = [], _ map: (SQLiteRow) throws(StoreError) -> T) throws(StoreError) -> [T] {
-        let statement = try prepare(sql, values)
+        let statement = try cached(sql, values)
+        defer { statement.reset() }
         var results: [T] = []
         while try statement.step() {
             results.append(try map(SQLiteRow(statement: statement)))
@@ -106,7 +106,8 @@ final class SQLiteDatabase {
 
     /// The first row of a query, mapped, or nil when there is none.
     func first<T>(_ sql: String, _ values: [SQLValue] = [], _ map: (SQLiteRow) throws(StoreError) -> T) throws(StoreError) -> T? {
-        let statement = try prepare(sql, values)
+        let statement = try cached(sql, values)
+        defer { statement.reset() }
         guard try statement.step() else { return nil }
         return try map(SQLiteRow(statement: statement))
     }

@@ -237,7 +237,7 @@ extension SQLiteProspectStore {
 
     /// One enrolled prospect with its fields, by id.
     public func enrolledProspect(id: Int64) throws(StoreError) -> (Prospect, Enrolment)? {
-        try database.cachedFirst("""
+        try database.first("""
             SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until,
                    e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
             FROM prospects p JOIN enrolments e ON e.prospect_id = p.id WHERE p.id = ?
