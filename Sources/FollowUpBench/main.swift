@@ -4,6 +4,8 @@
 //   followup-bench classify DIR...   messages classified per second (parse + full triage)
 //   followup-bench quote DIR...      quote extraction only (what talon and email-reply-parser do)
 //   followup-bench plan N            planning N enrolled prospects (what is due now)
+//   followup-bench quote-once FILE   quote extraction once over a JSON array of reply texts (for scripts/bench)
+//   followup-bench classify-once DIR parse and classify every .eml under DIR once (for scripts/bench)
 //
 // Prints one JSON object: {"workload", "items", "seconds", "per_second"}.
 import FollowUp
@@ -56,6 +58,21 @@ case "classify":
 case "quote":
     let texts = emlFiles(rest).map { MessageReader.parse($0).bestText }
     report("quote", measure(texts) { _ = QuoteStripper.newText($0) })
+case "quote-once":
+    guard let path = rest.first, let data = FileManager.default.contents(atPath: path),
+          let texts = (try? JSONSerialization.jsonObject(with: data)) as? [String] else {
+        FileHandle.standardError.write(Data("followup-bench: quote-once needs a JSON array of strings\n".utf8))
+        exit(2)
+    }
+    let start = Date()
+    let empty = texts.filter { QuoteStripper.newText($0).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+    report("quote-once (\(empty) empty)", (texts.count, Date().timeIntervalSince(start)))
+case "classify-once":
+    let files = emlFiles(rest)
+    let classifier = ReplyClassifier()
+    let start = Date()
+    for file in files { _ = classifier.classify(bytes: file) }
+    report("classify-once", (files.count, Date().timeIntervalSince(start)))
 case "plan":
     let count = Int(rest.first ?? "") ?? 100_000
     let zone = TimeZone(identifier: "America/New_York") ?? .gmt

@@ -8,6 +8,7 @@ import Foundation
 final class SQLiteDatabase {
     private let handle: OpaquePointer
     private var statementCache: [String: SQLiteStatement] = [:]
+    private let fullSync: Bool
     /// The file's path, for error messages.
     let path: String
 
@@ -17,6 +18,7 @@ final class SQLiteDatabase {
     /// survive any crash of the process, but a power cut may lose the last ones.
     init(path: String, fullSync: Bool = true) throws(StoreError) {
         self.path = path
+        self.fullSync = fullSync
         let existed = FileManager.default.fileExists(atPath: path)
         if !existed {
             // Create the file ourselves so that it is private from its first byte.
@@ -117,7 +119,14 @@ final class SQLiteDatabase {
 
     /// Runs `body` in one transaction (`BEGIN IMMEDIATE`: takes the write lock up front); rolls back
     /// on any error, so a failure or a crash leaves none of its writes.
-    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    ///
+    /// `synced: false` skips the fsync of this one commit even in full-sync mode: it still survives
+    /// any crash of the process, and the next synced commit makes it durable too. Only for records
+    /// whose loss in a power cut something else repairs.
+    func transaction<T>(synced: Bool = true, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let relaxed = fullSync && !synced
+        if relaxed { try execute("PRAGMA synchronous = NORMAL") }
+        defer { if relaxed { try? execute("PRAGMA synchronous = FULL") } }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

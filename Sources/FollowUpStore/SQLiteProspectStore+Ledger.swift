@@ -38,7 +38,9 @@ extension SQLiteProspectStore: SendLedger {
     }
 
     public func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError) {
-        try database.transaction { () throws(StoreError) in
+        // Not synced on its own: lost in a power cut, the message stays 'transmitting' and the next
+        // run settles it from its witness copy; and the next message's synced intent covers it.
+        try database.transaction(synced: false) { () throws(StoreError) in
             try database.run("UPDATE messages SET status = 'sent', smtp_reply = ?, updated_at = ? WHERE message_id = ?",
                              [.text(reply), .real(date.timeIntervalSince1970), .text(record.messageID)])
             let sentAt = SQLValue.real(record.plannedAt.timeIntervalSince1970)

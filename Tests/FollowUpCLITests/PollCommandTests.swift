@@ -69,8 +69,10 @@ struct PollCommandTests {
         #expect(second.stdout.contains("\(campaign.address("gone")): bounced"))
         #expect(second.stdout.contains("\(campaign.address("away")): snoozed until 2026-12-14"))
 
+        // Nothing is processed twice. (Other suites share this mailbox, so mail may still arrive;
+        // it is not ours and changes nothing. The cost of an idle poll is unit-tested.)
         let third = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
-        #expect(third.stdout.contains("nothing new"), "\(third.stdout)")
+        #expect(third.stdout.contains("nothing new") || third.stdout.contains(", 0 change(s)"), "\(third.stdout)")
 
         let status = try campaign.run(["status", "--json", "--now", "2026-12-02T12:00:00Z"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])

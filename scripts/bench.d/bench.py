@@ -23,6 +23,7 @@ import datagen  # noqa: E402
 
 RIG = os.environ.get("FOLLOWUP_RIG", "/tmp/followup-rig")
 CA = f"{RIG}/tls/cert.pem"
+ROOT = os.path.dirname(os.path.dirname(HERE))
 NOW = "2026-12-01T15:00:00Z"  # a Tuesday
 PASSWORD = os.environ.get("FOLLOWUP_RIG_PASSWORD", "secret")
 POLL_FOLDER = "BenchPoll"
@@ -277,18 +278,34 @@ class Bench:
         self.row(f"start-up: followup status, empty store ({runs} runs)", status, "python3 -c pass", py)
 
     def classify(self, n):
-        note = "followup has no classify command yet"
+        d = self.dir("classify")
+        texts = os.path.join(d, "replies.json")
+        bench = os.path.join(self.a.bin, "followup-bench")
+        corpus = os.path.join(ROOT, "Tests", "TriageTests", "Fixtures", "corpus")
+        if self.have_venv:
+            subprocess.run([self.py, os.path.join(HERE, "peers.py"), "write-replies", str(n), texts], check=True)
         for peer in ("talon", "erp"):
-            label = {"talon": "talon.quotations.extract_from_plain",
-                     "erp": "email-reply-parser"}[peer]
-            pr = []
+            label = {"talon": "talon.quotations.extract_from_plain", "erp": "email-reply-parser"}[peer]
+            fu, pr, fu2, pr2 = [], [], [], []
             if self.have_venv:
                 for r in range(self.a.rounds):
+                    m = self.run([bench, "quote-once", texts], "followup")
+                    if m:
+                        fu.append(m[:2])
                     m = self.run([self.py, os.path.join(HERE, "peers.py"), "classify", peer, str(n)], label)
                     if m:
                         pr.append(m[:2])
-            self.row(f"classify {n:,} generated replies (reply text only)", "not yet measurable", label,
-                     pr or "could not run", count=n, note=note)
+                    m = self.run([bench, "classify-once", corpus], "followup")
+                    if m:
+                        fu2.append(m[:2])
+                    m = self.run([self.py, os.path.join(HERE, "peers.py"), "classify-files", peer, corpus], label)
+                    if m:
+                        pr2.append(m[:2])
+            self.row(f"quote extraction, {n:,} generated replies (same texts for both)", fu or "could not run", label,
+                     pr or "could not run", count=n)
+            count = sum(len([f for f in fs if f.endswith(".eml")]) for _, _, fs in os.walk(corpus))
+            self.row(f"triage fixture mix, {count} .eml files: followup parses and fully classifies; the peer parses (Python email) and extracts quotes",
+                     fu2 or "could not run", label, pr2 or "could not run", count=count)
 
     def imap(self):
         ctx = ssl.create_default_context(cafile=CA)
@@ -320,20 +337,62 @@ class Bench:
         c.logout()
         return last
 
+    def poll_config(self, d):
+        cfg = os.path.join(d, "followup.toml")
+        with open(cfg, "w") as f:
+            f.write(f"""[sender]
+name = "Bench"
+email = "sales@example.test"
+postal_address = "1 Bench Street"
+[imap]
+url = "imaps://127.0.0.1:1993"
+username = "bench@example.test"
+password_env = "FOLLOWUP_IMAP_PASSWORD"
+ca_file = "{CA}"
+mailbox = "{POLL_FOLDER}"
+[store]
+path = "poll.sqlite"
+[[steps]]
+template = "t.txt"
+""")
+        with open(os.path.join(d, "t.txt"), "w") as f:
+            f.write("subject: hi\n---\nhello\n")
+        with open(os.path.join(d, "one.csv"), "w") as f:
+            f.write("email,first_name\nbench+seed@example.test,Seed\n")
+        return cfg
+
+    def fresh_poll_store(self, d, cfg):
+        """A store with one message 'sent' long ago, so that a first poll reads the whole folder."""
+        for f in os.listdir(d):
+            if f.startswith("poll.sqlite"):
+                os.unlink(os.path.join(d, f))
+        subprocess.run([self.fu, "import", "one.csv", "--config", cfg, "--now", "2026-01-01T09:00:00Z", "--quiet"], cwd=d, env=self.env,
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(["sqlite3", os.path.join(d, "poll.sqlite"),
+                        "INSERT INTO messages (prospect_id, step, attempt, message_id, subject, planned_at, status, updated_at) "
+                        "VALUES (1, 1, 1, 'seed@example.test', 'hi', 1767258000, 'sent', 1767258000)"], check=True)
+
     def poll(self, n, new):
-        note = "followup has no poll command yet"
-        first, since = [], []
+        first, since, fu_first, fu_since = [], [], [], []
         if self.have_venv:
             t0 = time.time()
             self.fill_poll_folder(n)
             log(f"poll folder ready ({time.time() - t0:.1f} s)")
             d = self.dir("poll")
+            cfg = self.poll_config(d)
             uidfile = os.path.join(d, "last-uid")
             for r in range(self.a.rounds):
+                self.fresh_poll_store(d, cfg)
+                m = self.run([self.fu, "poll", "--config", cfg, "--quiet"], "followup", cwd=d)
+                if m:
+                    fu_first.append(m[:2])
                 m = self.run([self.py, os.path.join(HERE, "peers.py"), "poll-first", POLL_FOLDER], "imap-tools")
                 if m:
                     first.append(m[:2])
                 last = self.fill_poll_folder(0, extra=new)
+                m = self.run([self.fu, "poll", "--config", cfg, "--quiet"], "followup", cwd=d)
+                if m:
+                    fu_since.append(m[:2])
                 with open(uidfile, "w") as f:
                     f.write(str(last))
                 outp = os.path.join(d, "since.out")
@@ -345,10 +404,10 @@ class Bench:
                     if got != str(new):
                         log(f"warning: imap-tools incremental poll saw {got} new, expected {new}")
                     since.append(m[:2])
-        self.row(f"poll: first poll of a {n:,}-message mailbox (IMAPS)", "not yet measurable", "imap-tools (fetch all, bulk)",
-                 first or "could not run", count=n, note=note)
-        self.row(f"poll: incremental, {new} new messages", "not yet measurable", "imap-tools (UID range)",
-                 since or "could not run", count=new, note=note)
+        self.row(f"poll: first poll of a {n:,}-message mailbox (IMAPS; followup also classifies each)", fu_first or "could not run",
+                 "imap-tools (fetch all, bulk)", first or "could not run", count=n)
+        self.row(f"poll: incremental, {new} new messages", fu_since or "could not run", "imap-tools (UID range)",
+                 since or "could not run", count=new)
 
 
 # ---- output ------------------------------------------------------------------------------------------
@@ -408,8 +467,8 @@ def main():
     steps += [(f"preview {n}", lambda n=n: b.preview(n)) for n in sizes["preview"]]
     steps += [("send", lambda: b.send(sizes["send"])),
               ("planning", lambda: b.planning(sizes["plan"])),
-              ("classify (peers only)", lambda: b.classify(sizes["classify"])),
-              ("poll (peers only)", lambda: b.poll(sizes["mailbox"], 10))]
+              ("classify", lambda: b.classify(sizes["classify"])),
+              ("poll", lambda: b.poll(sizes["mailbox"], 10))]
     for name, fn in steps:
         if a.only and not any(name.startswith(w) for w in a.only.split(",")):
             continue
@@ -417,9 +476,6 @@ def main():
         log(f"{name} ...")
         fn()
         log(f"{name} done in {time.time() - t0:.1f} s")
-    if not a.only:
-        b.row("classify the triage fixture mix", "not yet measurable", "talon, email-reply-parser", "not yet measurable",
-              note="no triage fixture mix and no classify command yet")
     elapsed = time.time() - started
 
     md = table(b.rows)
@@ -484,10 +540,15 @@ whichever program does it.
 - **planning only**: 100,000 imported prospects whose sending window is closed at `--now` (Mondays
   09:00-10:00, now a Tuesday 15:00 UTC), so `preview --days 0 --format json` plans every prospect and
   renders nothing; `status` on the same store. No peer.
-- **classify / poll**: followup has no `classify` or `poll` command yet, so only the peers are measured, as
-  a baseline: talon's `extract_from_plain` and email-reply-parser on {classify} generated replies (Gmail,
-  Outlook and French attributions), process start and imports included; imap-tools fetching every message
-  of an IMAPS folder of about {mailbox} messages (it grows by 10 per round), then only the 10 newest by UID.
+- **quote extraction**: the same {classify} generated replies (Gmail, Outlook and French attributions) for
+  followup's quote stripper (`followup-bench quote-once`) and for talon's `extract_from_plain` and
+  email-reply-parser, process start included. **Triage fixture mix**: every .eml of the triage corpus,
+  which followup parses and fully classifies (`followup-bench classify-once`: bounce, complaint, auto-reply,
+  quotes, signature, intent) while the peer only parses with Python's email package and extracts quotes.
+- **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages, from a fresh store whose one
+  sent message predates them all (so the first poll reads, parses and classifies every message), then again
+  after 10 new messages arrive; against imap-tools fetching every message of the folder, then only the 10
+  newest by UID (the folder grows by 10 per round).
 
 Not part of `scripts/test`. Run `scripts/bench` (about 10 minutes from a built state) or `scripts/bench --quick`
 (tiny sizes, one round, under a minute; exits non-zero when a followup command fails).

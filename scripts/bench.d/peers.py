@@ -1,6 +1,8 @@
 """Peer-only workloads for features followup does not have yet (classify, poll); run in the bench venv.
 
 usage: peers.py classify talon|erp N        extract the new text of N generated replies
+       peers.py write-replies N FILE        write the same N generated replies as a JSON array (for followup)
+       peers.py classify-files talon|erp DIR  parse every .eml under DIR with Python's email package and extract the new text
        peers.py poll-first FOLDER           imap-tools: fetch every message of FOLDER (bench@example.test)
        peers.py poll-since FOLDER UIDFILE   imap-tools: fetch messages above the UID in UIDFILE, then store the new top UID
 """
@@ -34,6 +36,30 @@ def main():
             new = [EmailReplyParser.parse_reply(r) for r in replies]
         if any(not t.strip() for t in new):
             sys.exit("a reply came out empty")
+    elif what == "write-replies":
+        import json
+        with open(sys.argv[3], "w") as f:
+            json.dump(datagen.reply_mix(int(sys.argv[2])), f)
+    elif what == "classify-files":
+        import email
+        from email import policy
+        texts = []
+        for root, _, names in os.walk(sys.argv[3]):
+            for name in names:
+                if name.endswith(".eml"):
+                    with open(os.path.join(root, name), "rb") as f:
+                        msg = email.message_from_binary_file(f, policy=policy.default)
+                    part = msg.get_body(preferencelist=("plain", "html"))
+                    try:
+                        texts.append(part.get_content() if part else "")
+                    except Exception:
+                        texts.append("")
+        if sys.argv[2] == "talon":
+            from talon import quotations
+            [quotations.extract_from_plain(t) for t in texts]
+        else:
+            from email_reply_parser import EmailReplyParser
+            [EmailReplyParser.parse_reply(t) for t in texts]
     elif what == "poll-first":
         with mailbox(sys.argv[2]) as box:
             n = sum(1 for m in box.fetch(mark_seen=False, bulk=True) if m.subject is not None)
