@@ -62,6 +62,7 @@ password_env = "FOLLOWUP_IMAP_PASSWORD"
 # password_command = "pass show mail/imap"
 # ca_file = "/path/to/ca.pem"
 # starttls = "required"
+# As for [smtp]: allow_plaintext_auth = false, danger_accept_invalid_certificates = false
 # The mailbox where replies arrive. It is only read: nothing is marked as read or moved.
 mailbox = "INBOX"
 # Optional: a mailbox that receives a copy of every message sent (IMAP APPEND).
