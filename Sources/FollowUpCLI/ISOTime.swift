@@ -1,4 +1,4 @@
-import FollowUp
+import MailCore
 import Foundation
 
 /// ISO 8601 instants for `--now` and JSON output, parsed and printed without locale.

@@ -42,26 +42,12 @@ public struct RFC5322Date: Sendable {
 
     /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day).
     static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
+        let civil = CivilDay.components(Int(z0))
+        return (Int64(civil.year), Int64(civil.month), Int64(civil.day))
     }
 
     /// A proleptic Gregorian (year, month, day) to days since 1970-01-01.
     static func days(year y0: Int64, month m: Int64, day d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = floorDiv(y, 400)
-        let yoe = y - era * 400
-        let mp = m > 2 ? m - 3 : m + 9
-        let doy = (153 * mp + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int64(CivilDay.days(year: Int(y0), month: Int(m), day: Int(d)))
     }
 }

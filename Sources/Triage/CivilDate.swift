@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// A calendar day (proleptic Gregorian), computed without Calendar so results never depend on the machine.
 struct CivilDate: Sendable, Equatable, Comparable {
@@ -39,31 +40,17 @@ struct CivilDate: Sendable, Equatable, Comparable {
 
     /// Days since 1970-01-01.
     var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDay.days(year: year, month: month, day: day)
     }
 
-    static func fromDays(_ z0: Int) -> CivilDate {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return CivilDate(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    static func fromDays(_ days: Int) -> CivilDate {
+        let civil = CivilDay.components(days)
+        return CivilDate(unchecked: civil.year, civil.month, civil.day)
     }
 
     /// 1 = Monday … 7 = Sunday.
     var weekday: Int {
-        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday
-        return (w < 0 ? w + 7 : w) + 1
+        CivilDay.isoWeekday(dayNumber)
     }
 
     func adding(days: Int) -> CivilDate {

@@ -1,4 +1,5 @@
 public import Foundation
+import MailCore
 
 /// Calendar arithmetic for one time zone: where the sending window opens, and when a delay of
 /// N (business) days after a message falls. Gregorian, independent of the machine's locale, and

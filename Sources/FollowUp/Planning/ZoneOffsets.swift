@@ -48,24 +48,3 @@ struct ZoneOffsets: Sendable {
         return corrected
     }
 }
-
-/// Civil dates from day numbers (days since 1970-01-01), after Howard Hinnant's algorithm.
-public enum CivilDay {
-    /// (year, month, day) of day number `days`.
-    public static func components(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    /// ISO weekday (Monday 1 ... Sunday 7) of day number `days` (1970-01-01 was a Thursday).
-    public static func isoWeekday(_ days: Int) -> Int {
-        ((days % 7 + 7 + 3) % 7) + 1
-    }
-}
