@@ -1,4 +1,5 @@
 import FaultProxy
+import MailTransport
 import Foundation
 import MailCore
 import TestSupport
@@ -73,5 +74,43 @@ struct ServerFaultTests {
             Thread.sleep(forTimeInterval: 0.1)
         }
         #expect(campaign.delivered(to: "g1").count == 1 && campaign.delivered(to: "g2").count == 1)
+    }
+}
+
+/// The IMAP connection fails in the middle of a poll; nothing is lost and nothing is processed twice.
+@Suite("poll through IMAP faults", .enabled(if: MailRig.isUsable), .serialized)
+struct PollFaultTests {
+    @Test("a connection cut during FETCH fails the poll cleanly; the next poll processes each reply once")
+    func cutDuringFetch() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let campaign = try Campaign(prospects: ["p1", "p2"], steps: [("01-opening.txt", 0)], imapURL: "imap://127.0.0.1:\(proxy.port)")
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("2 sent"))
+        for name in ["p1", "p2"] {
+            try MailRig.deliver("From: <\(campaign.address(name))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nMessage-ID: <fault-\(name)-\(campaign.tag)@example.test>\r\n\r\nNo thanks, we're not interested.\r\n",
+                                from: campaign.address(name), to: MailRig.sales)
+        }
+        let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
+        for _ in 0..<200 where try inbox.uids(header: "Message-ID", contains: "fault-p2-\(campaign.tag)").isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        proxy.setRules([FaultRule(name: "cut fetch", connection: nil, trigger: .imapCommand("UID FETCH", occurrence: 1),
+                                  action: .cutBeforeReply, countsAcrossConnections: true)])
+        let broken = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
+        #expect(broken.status == 1, "\(broken.stdout) \(broken.stderr)")
+        #expect(broken.stderr.contains("127.0.0.1"), "the error names the server: \(broken.stderr)")
+        #expect(proxy.firedRules == ["cut fetch"])
+
+        proxy.setRules([])
+        let healed = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
+        #expect(healed.status == 0, "\(healed.stderr)")
+        #expect(healed.stdout.contains("\(campaign.address("p1")): closed"))
+        #expect(healed.stdout.contains("\(campaign.address("p2")): closed"))
+        let again = try campaign.run(["poll", "--now", "2026-12-02T13:00:00Z"])
+        #expect(!again.stdout.contains(campaign.address("p1")) && !again.stdout.contains(campaign.address("p2")))
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-02T13:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["prospects"] as? [String: Int])?["closed_no"] == 2)
     }
 }

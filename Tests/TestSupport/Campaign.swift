@@ -16,16 +16,18 @@ public struct Campaign: Sendable {
     ///   - smtpURL: the SMTP URL (the submission port by default).
     public init(prospects: [String], steps: [(String, Int)] = [("01-opening.txt", 0), ("02-follow-up.txt", 3), ("03-useful-point.txt", 4)],
                 smtpURL: String = "smtp://127.0.0.1:\(MailRig.submissionPort)", smtpStartTLS: String = "required",
-                extraSMTP: String = "", withIMAP: Bool = true, window: String = "00:00-24:00", minGap: Int = 0) throws {
+                extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)",
+                window: String = "00:00-24:00", minGap: Int = 0) throws {
         tag = String(UUID().uuidString.prefix(8)).lowercased()
         directory = try FollowUpBinary.temporaryDirectory("campaign")
         _ = try FollowUpBinary.run(["init", directory])
         let imap = withIMAP ? """
             [imap]
-            url = "imaps://127.0.0.1:\(MailRig.imapsPort)"
+            url = "\(imapURL)"
             username = "\(MailRig.sales)"
             password_env = "FOLLOWUP_TEST_PASSWORD"
             ca_file = "\(MailRig.caFile)"
+            starttls = "\(imapURL.hasPrefix("imap://") ? "never" : "required")"
             """ : ""
         let stepTables = steps.map { "[[steps]]\ntemplate = \"Templates/\($0.0)\"\ndelay_days = \($0.1)\n" }.joined(separator: "\n")
         let config = """
