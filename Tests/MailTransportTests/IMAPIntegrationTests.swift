@@ -113,3 +113,28 @@ struct IMAPIntegrationTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }
+
+@Suite("IMAP fetch of large messages", .enabled(if: MailRig.isUsable), .serialized)
+struct IMAPLargeFetchTests {
+    @Test("messages far above libcurl's 300 KB response limit arrive whole, unread, alone and in a batch")
+    func largeMessages() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
+        let line = String(repeating: "0123456789abcdef", count: 4) + "\r\n"
+        var appended: [UInt32: [UInt8]] = [:]
+        for (index, lines) in [11_000, 9_000, 100, 2_000].enumerated() {
+            let id = TestMessages.uniqueID("large-\(index)")
+            let message = TestMessages.simple(from: MailRig.sales, to: "cursor@example.test", id: id,
+                                              body: String(repeating: line, count: lines))
+            let uid = try #require(try mailbox.append(message, to: "INBOX", seen: false))
+            appended[uid] = message
+        }
+        let fetched = try mailbox.fetch(uids: Array(appended.keys))
+        #expect(fetched.count == 4)
+        for message in fetched {
+            #expect(message.bytes == appended[message.uid], "message \(message.uid) arrived whole")
+            #expect(!message.flags.contains("\\Seen"))
+        }
+        #expect(try mailbox.flags(uids: Array(appended.keys)).values.allSatisfy { !$0.contains("\\Seen") })
+        #expect(appended.values.map(\.count).max() ?? 0 > 600_000)
+    }
+}

@@ -3,6 +3,8 @@ struct IMAPFetchItem {
     let uid: UInt32?
     let flags: [String]
     let body: [UInt8]?
+    /// RFC822.SIZE, when asked for.
+    let size: Int?
 
     /// Reads a FETCH response; nil when `response` is not one.
     init?(_ response: IMAPResponse) {
@@ -18,8 +20,13 @@ struct IMAPFetchItem {
         if let range = upper.range(of: "FLAGS ("), let close = text[range.upperBound...].firstIndex(of: ")") {
             flags = text[range.upperBound..<close].split(separator: " ").map(String.init)
         }
+        var size: Int?
+        if let range = upper.range(of: "RFC822.SIZE ") {
+            size = Int(text[range.upperBound...].prefix(while: \.isNumber))
+        }
         self.uid = uid
         self.flags = flags
+        self.size = size
         self.body = upper.contains("BODY[]") ? response.literals.first : nil
     }
 }

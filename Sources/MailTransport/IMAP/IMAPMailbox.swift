@@ -98,25 +98,78 @@ public final class IMAPMailbox {
         return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day)", selecting: true))
     }
 
+    /// The most one command may bring back: libcurl 7.88 counts a custom command's whole
+    /// response against its 300 KB header limit ("Too large response headers"), so bigger
+    /// messages are fetched in partial chunks.
+    static let responseLimit = 200_000
+
     /// The messages with these UIDs, byte for byte, without marking them `\Seen`.
     ///
-    /// UIDs that no longer exist are skipped. Fetches in batches to bound memory per command.
+    /// UIDs that no longer exist are skipped. Asks for sizes first, then fetches messages in
+    /// commands of at most `responseLimit` bytes, and larger ones in `BODY.PEEK[]<offset.length>`
+    /// parts, so no message is too big to read.
     public func fetch(uids: [UInt32], batchSize: Int = 50) throws(MailTransportError) -> [FetchedMessage] {
         var messages: [FetchedMessage] = []
         var start = 0
         let sorted = uids.sorted()
         while start < sorted.count {
-            let batch = sorted[start..<min(start + max(1, batchSize), sorted.count)]
+            let batch = Array(sorted[start..<min(start + max(1, batchSize), sorted.count)])
             start += batch.count
             let set = batch.map(String.init).joined(separator: ",")
-            let responses = try run("UID FETCH \(set) (UID FLAGS BODY.PEEK[])", selecting: true)
-            for response in responses where response.kind == .untagged {
-                guard let item = IMAPFetchItem(response), let uid = item.uid, batch.contains(uid),
-                      let body = item.body else { continue }
-                messages.append(FetchedMessage(uid: uid, bytes: body, flags: item.flags))
+            var sizes: [UInt32: (size: Int, flags: [String])] = [:]
+            for response in try run("UID FETCH \(set) (UID FLAGS RFC822.SIZE)", selecting: true) where response.kind == .untagged {
+                if let item = IMAPFetchItem(response), let uid = item.uid, batch.contains(uid) {
+                    sizes[uid] = (item.size ?? 0, item.flags)
+                }
             }
+            var group: [UInt32] = []
+            var groupBytes = 0
+            for uid in batch {
+                guard let (size, flags) = sizes[uid] else { continue }
+                if size > Self.responseLimit {
+                    messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
+                    group = []
+                    groupBytes = 0
+                    messages.append(try fetchInParts(uid, size: size, flags: flags))
+                    continue
+                }
+                if groupBytes + size > Self.responseLimit && !group.isEmpty {
+                    messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
+                    group = []
+                    groupBytes = 0
+                }
+                group.append(uid)
+                groupBytes += size
+            }
+            messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
         }
         return messages
+    }
+
+    private func fetchWhole(_ uids: [UInt32], sizes: [UInt32: (size: Int, flags: [String])]) throws(MailTransportError) -> [FetchedMessage] {
+        guard !uids.isEmpty else { return [] }
+        let set = uids.map(String.init).joined(separator: ",")
+        var messages: [FetchedMessage] = []
+        for response in try run("UID FETCH \(set) (UID BODY.PEEK[])", selecting: true) where response.kind == .untagged {
+            guard let item = IMAPFetchItem(response), let uid = item.uid, uids.contains(uid), let body = item.body else { continue }
+            messages.append(FetchedMessage(uid: uid, bytes: body, flags: sizes[uid]?.flags ?? item.flags))
+        }
+        return messages
+    }
+
+    private func fetchInParts(_ uid: UInt32, size: Int, flags: [String]) throws(MailTransportError) -> FetchedMessage {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        var offset = 0
+        while offset < size {
+            let responses = try run("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.responseLimit)>)", selecting: true)
+            guard let part = responses.lazy.compactMap({ IMAPFetchItem($0) }).first(where: { $0.uid == uid })?.body, !part.isEmpty else {
+                break  // the message shrank or vanished: keep what arrived
+            }
+            bytes.append(contentsOf: part)
+            offset += part.count
+        }
+        return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
     }
 
     /// The flags of the messages with these UIDs.
