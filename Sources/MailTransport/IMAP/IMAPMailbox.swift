@@ -10,8 +10,11 @@ public import Foundation
 public final class IMAPMailbox {
     private let server: MailServer
     private let url: ServerURL
-    private let easy: CurlEasy
+    private var easy: CurlEasy
     private let transcript: ProtocolTranscript
+    /// Bytes received on the current handle: libcurl 7.88 counts them against its 300 KB limit for
+    /// response headers across commands, so the handle is replaced (a new login) before that.
+    private var bytesOnHandle = 0
     /// The mailbox this client reads, e.g. `INBOX`.
     public let mailbox: String
     /// How many TCP connections this client has opened so far.
@@ -98,16 +101,21 @@ public final class IMAPMailbox {
         return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day)", selecting: true))
     }
 
-    /// The most one command may bring back: libcurl 7.88 counts a custom command's whole
-    /// response against its 300 KB header limit ("Too large response headers"), so bigger
-    /// messages are fetched in partial chunks.
-    static let responseLimit = 200_000
+    /// The most one command may bring back. libcurl 7.88 counts what a custom command returns
+    /// against its 300 KB limit for response headers ("Too large response headers"), and counts
+    /// buffered lines more than once: 35 KB of small messages in one response was counted as
+    /// 310 KB. So whole messages go at most 8 KB per command and larger ones in 32 KB parts.
+    static let responseLimit = 8_000
+    /// The size of one part of a large message.
+    static let partSize = 32_000
+    /// Bytes received on one handle before it is replaced (a new connection and login).
+    static let bytesPerHandle = 150_000
 
     /// The messages with these UIDs, byte for byte, without marking them `\Seen`.
     ///
     /// UIDs that no longer exist are skipped. Asks for sizes first, then fetches messages in
     /// commands of at most `responseLimit` bytes, and larger ones in `BODY.PEEK[]<offset.length>`
-    /// parts, so no message is too big to read.
+    /// parts of `partSize`, so no message is too big to read.
     public func fetch(uids: [UInt32], batchSize: Int = 50) throws(MailTransportError) -> [FetchedMessage] {
         var messages: [FetchedMessage] = []
         var start = 0
@@ -162,7 +170,7 @@ public final class IMAPMailbox {
         bytes.reserveCapacity(size)
         var offset = 0
         while offset < size {
-            let responses = try run("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.responseLimit)>)", selecting: true)
+            let responses = try run("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.partSize)>)", selecting: true)
             guard let part = responses.lazy.compactMap({ IMAPFetchItem($0) }).first(where: { $0.uid == uid })?.body, !part.isEmpty else {
                 break  // the message shrank or vanished: keep what arrived
             }
@@ -192,6 +200,7 @@ public final class IMAPMailbox {
             throw MailTransportError(kind: .commandRefused, host: url.host, command: "APPEND",
                                      detail: "the mailbox name \"\(HeaderSafety.printable(target))\" has control characters")
         }
+        try renewHandleIfWorn()
         transcript.beginOperation()
         easy.transfer.reset(upload: message)
         do {
@@ -219,6 +228,7 @@ public final class IMAPMailbox {
     /// tagged response). Throws when the command, or the `SELECT` before it, is refused.
     private func run(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse] {
         let name = IMAPSyntax.commandName(command)
+        try renewHandleIfWorn()
         transcript.beginOperation()
         easy.transfer.reset()
         do {
@@ -231,6 +241,7 @@ public final class IMAPMailbox {
             connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
             throw failure(error, command: name)
         }
+        bytesOnHandle += easy.transfer.inbound.count
         let responses = IMAPResponse.parse(easy.transfer.inbound)
         guard let last = responses.lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } }) else {
             throw MailTransportError(kind: .protocolError, host: url.host, command: name, detail: "no tagged completion for the command")
@@ -241,6 +252,22 @@ public final class IMAPMailbox {
         let previous = responses[..<last].lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } })
         let start = previous.map { $0 + 1 } ?? 0
         return Array(responses[start..<last])
+    }
+
+    /// Replaces the libcurl handle (and so the connection and login) once it has received
+    /// `bytesPerHandle`, in case libcurl's header accounting carries over between commands.
+    private func renewHandleIfWorn() throws(MailTransportError) {
+        guard bytesOnHandle > Self.bytesPerHandle else { return }
+        guard let fresh = CurlEasy(transcript: transcript) else {
+            throw MailTransportError(kind: .internalFailure, host: url.host, detail: "cannot create a libcurl handle")
+        }
+        do {
+            try fresh.configure(for: server, implicitTLS: url.scheme == "imaps")
+        } catch {
+            throw failure(error, command: nil)
+        }
+        easy = fresh
+        bytesOnHandle = 0
     }
 
     /// The name of the command we sent with `tag` (e.g. `SELECT` for libcurl's own select).
