@@ -92,9 +92,13 @@ struct PollFaultTests {
                                 from: campaign.address(name), to: MailRig.sales)
         }
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
-        for _ in 0..<200 where try inbox.uids(header: "Message-ID", contains: "fault-p2-\(campaign.tag)").isEmpty {
+        var arrived = 0
+        for _ in 0..<600 {
+            arrived = try ["p1", "p2"].filter { !(try inbox.uids(header: "Message-ID", contains: "fault-\($0)-\(campaign.tag)")).isEmpty }.count
+            if arrived == 2 { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        try #require(arrived == 2, "both replies must be in the mailbox before polling")
         proxy.setRules([FaultRule(name: "cut fetch", connection: nil, trigger: .imapCommand("UID FETCH", occurrence: 1),
                                   action: .cutBeforeReply, countsAcrossConnections: true)])
         let broken = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])

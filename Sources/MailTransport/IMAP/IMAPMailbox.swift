@@ -133,7 +133,9 @@ public final class IMAPMailbox {
             var group: [UInt32] = []
             var groupBytes = 0
             for uid in batch {
-                guard let (size, flags) = sizes[uid] else { continue }
+                // A UID without a size in the answer is read in parts until a short part ends it:
+                // skipping it would let a caller's cursor move past a message never read.
+                let (size, flags) = sizes[uid] ?? (Int.max, [])
                 if size > Self.responseLimit {
                     messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
                     group = []
@@ -167,7 +169,6 @@ public final class IMAPMailbox {
 
     private func fetchInParts(_ uid: UInt32, size: Int, flags: [String]) throws(MailTransportError) -> FetchedMessage {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
         var offset = 0
         while offset < size {
             let responses = try run("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.partSize)>)", selecting: true)
@@ -176,6 +177,7 @@ public final class IMAPMailbox {
             }
             bytes.append(contentsOf: part)
             offset += part.count
+            if part.count < Self.partSize { break }  // the last part
         }
         return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
     }
