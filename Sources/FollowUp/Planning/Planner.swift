@@ -27,12 +27,8 @@ public struct Planner: Sendable {
 
     /// The due time of every candidate (nil for those whose sequence is over), in order.
     public func dueTimes(_ candidates: [PlanCandidate]) -> [Date?] {
-        var calendars: [String: SendingCalendar] = [:]
-        return candidates.map { candidate in
-            let calendar = calendars[candidate.timeZone.identifier] ?? SendingCalendar(timeZone: candidate.timeZone, policy: policy)
-            calendars[candidate.timeZone.identifier] = calendar
-            return due(candidate, calendar: calendar)
-        }
+        var calendars = SendingCalendars(policy: policy)
+        return candidates.map { due($0, calendar: calendars.calendar(for: $0.timeZone)) }
     }
 
     private func due(_ candidate: PlanCandidate, calendar: SendingCalendar) -> Date? {
@@ -53,16 +49,10 @@ public struct Planner: Sendable {
     ///   - sentPerDay: messages already sent, by `SendingCalendar.dayKey` in the default time zone.
     public func plan(_ candidates: [PlanCandidate], now: Date, dueBy: Date, slotsUntil: Date,
                      lastSentAt: Date? = nil, sentPerDay: [Int: Int] = [:]) -> [PlanEntry] {
-        var calendars: [String: SendingCalendar] = [:]
-        func calendar(for zone: TimeZone) -> SendingCalendar {
-            if let known = calendars[zone.identifier] { return known }
-            let made = SendingCalendar(timeZone: zone, policy: policy)
-            calendars[zone.identifier] = made
-            return made
-        }
+        var calendars = SendingCalendars(policy: policy)
         var heap = MinHeap<Pending>()
         for (index, candidate) in candidates.enumerated() {
-            guard let due = due(candidate, calendar: calendar(for: candidate.timeZone)), due <= dueBy else { continue }
+            guard let due = due(candidate, calendar: calendars.calendar(for: candidate.timeZone)), due <= dueBy else { continue }
             heap.push(Pending(time: due, due: due, prospectID: candidate.prospectID, index: index,
                               step: candidate.nextStep, attempt: candidate.attempts + 1, previousAt: candidate.lastSentAt))
         }
@@ -71,7 +61,7 @@ public struct Planner: Sendable {
         var entries: [PlanEntry] = []
         while let next = heap.pop() {
             let candidate = candidates[next.index]
-            let zone = calendar(for: candidate.timeZone)
+            let zone = calendars.calendar(for: candidate.timeZone)
             let slot = max(next.time, cursor)
             guard slot <= slotsUntil else { break }
             if !zone.isOpen(slot) {

@@ -1,3 +1,4 @@
+import FollowUp
 import Foundation
 import MailTransport
 import TOML
@@ -42,8 +43,8 @@ struct ConfigDecoder {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty { table.problem(key, "must not be empty") }
             if let value, value.contains(where: { $0.isNewline }) { table.problem(key, "must be one line (no line breaks)") }
         }
-        if let email, !AddressCheck.isPlausible(email) { table.problem("email", "\"\(email)\" is not an email address") }
-        if let mailto, !AddressCheck.isPlausible(mailto.hasPrefix("mailto:") ? String(mailto.dropFirst(7)) : mailto) {
+        if let email, !EmailAddress.isValid(email) { table.problem("email", "\"\(email)\" is not an email address") }
+        if let mailto, !EmailAddress.isValid(mailto.hasPrefix("mailto:") ? String(mailto.dropFirst(7)) : mailto) {
             table.problem("unsubscribe_mailto", "\"\(mailto)\" is not an email address")
         }
         if let url, !url.lowercased().hasPrefix("https://") || url.contains(where: { $0.isWhitespace }) {
@@ -70,7 +71,7 @@ struct ConfigDecoder {
         case "self": witness = senderEmail
         case "none": witness = nil
         default:
-            guard AddressCheck.isPlausible(witnessText) else {
+            guard EmailAddress.isValid(witnessText) else {
                 table.problem("witness", "must be \"self\", \"none\" or an email address, not \"\(witnessText)\"")
                 return nil
             }

@@ -11,7 +11,7 @@ struct PreviewWriter {
     private let sequence: LoadedSequence
     private let console = Console.current
     private let senderCalendar: SendingCalendar
-    private let counter = Counter()
+    private let counter: Counter
 
     init(format: PreviewCommand.Format, directory: String?, config: FollowUpConfig, sequence: LoadedSequence, now: Date) throws(CLIFailure) {
         self.format = format
@@ -19,6 +19,7 @@ struct PreviewWriter {
         self.config = config
         self.sequence = sequence
         self.senderCalendar = SendingCalendar(timeZone: config.sendingPolicy.defaultTimeZone, policy: config.sendingPolicy)
+        self.counter = Counter(policy: config.sendingPolicy)
         if let directory {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ struct PreviewWriter {
     func write(_ message: ComposedMessage, entry: PlanEntry, prospect: Prospect) throws(CLIFailure) {
         counter.count += 1
         let zone = config.timeZone(of: prospect)
-        let prospectCalendar = counter.calendar(for: zone, policy: config.sendingPolicy)
+        let prospectCalendar = counter.calendars.calendar(for: zone)
         let why = reason(entry)
         switch format {
         case .eml:
@@ -99,13 +100,10 @@ struct PreviewWriter {
     /// Counts messages and caches calendars across `write` calls of a non-mutating writer.
     private final class Counter {
         var count = 0
-        private var calendars: [String: SendingCalendar] = [:]
+        var calendars: SendingCalendars
 
-        func calendar(for zone: TimeZone, policy: SendingPolicy) -> SendingCalendar {
-            if let known = calendars[zone.identifier] { return known }
-            let made = SendingCalendar(timeZone: zone, policy: policy)
-            calendars[zone.identifier] = made
-            return made
+        init(policy: SendingPolicy) {
+            calendars = SendingCalendars(policy: policy)
         }
     }
 }
