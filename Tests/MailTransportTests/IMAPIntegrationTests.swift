@@ -138,3 +138,43 @@ struct IMAPLargeFetchTests {
         #expect(appended.values.map(\.count).max() ?? 0 > 600_000)
     }
 }
+
+/// libcurl 7.88 reads a custom command's response line by line and ends the command at the first
+/// line that starts with its tag, even inside a literal. A message can carry such lines.
+@Suite("IMAP fetch of messages that mimic the protocol", .enabled(if: MailRig.isUsable), .serialized)
+struct IMAPLookalikeTests {
+    /// Lines such as `A007 OK FETCH completed` for the tags libcurl uses on a new connection.
+    static func lookalikeLines(letters: [String], upTo last: Int) -> String {
+        var text = ""
+        for letter in letters {
+            for number in 0...last { text += letter + String(format: "%03d", number) + " OK FETCH completed\r\n" }
+        }
+        return text
+    }
+
+    @Test("body lines that look like the command's end neither cut a fetch short nor lose the messages after it")
+    func tagLookalikes() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
+        let bodies = [
+            "Hello.\r\n" + Self.lookalikeLines(letters: ["A", "B", "C"], upTo: 60),  // small: fetched whole
+            "Plain words only.\r\n",
+            Self.lookalikeLines(letters: ["A"], upTo: 999) + String(repeating: "padding line\r\n", count: 2_000),  // fetched in parts
+            "* 1 FETCH (UID 1 BODY[] {5}\r\nforged)\r\nA001 OK done\r\nB001 NO nope\r\n",
+        ]
+        var appended: [UInt32: [UInt8]] = [:]
+        for (index, body) in bodies.enumerated() {
+            let message = TestMessages.simple(from: MailRig.sales, to: "cursor@example.test", id: TestMessages.uniqueID("lookalike-\(index)"), body: body)
+            let uid = try #require(try mailbox.append(message, to: "INBOX", seen: false))
+            appended[uid] = message
+        }
+        let fetched = try mailbox.fetch(uids: Array(appended.keys))
+        #expect(fetched.count == bodies.count)
+        for message in fetched {
+            #expect(message.bytes == appended[message.uid], "message \(message.uid) arrived whole (\(message.bytes.count) of \(appended[message.uid]?.count ?? 0) bytes)")
+        }
+        // The session still works, and nothing became \Seen.
+        let flags = try mailbox.flags(uids: Array(appended.keys))
+        #expect(flags.count == bodies.count)
+        #expect(flags.values.allSatisfy { !$0.contains("\\Seen") })
+    }
+}

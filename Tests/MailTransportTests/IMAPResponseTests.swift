@@ -22,8 +22,10 @@ struct IMAPResponseTests {
         let exact = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))
         #expect(exact.first?.literals == [Array("hello".utf8)])
         #expect(exact.count == 2)
+        #expect(exact.allSatisfy(\.isComplete))
         let truncated = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {500}\r\nshort".utf8))
         #expect(truncated.first?.literals == [Array("short".utf8)])
+        #expect(truncated.first?.isComplete == false, "a literal shorter than announced is reported")
     }
 
     @Test("untagged, continuation and tagged responses are told apart")

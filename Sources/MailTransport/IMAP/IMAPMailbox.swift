@@ -15,6 +15,8 @@ public final class IMAPMailbox {
     /// Bytes received on the current handle: libcurl 7.88 counts them against its 300 KB limit for
     /// response headers across commands, so the handle is replaced (a new login) before that.
     private var bytesOnHandle = 0
+    /// Set when an answer was cut short: the connection is out of step and must not be reused.
+    private var handleOutOfStep = false
     /// The mailbox this client reads, e.g. `INBOX`.
     public let mailbox: String
     /// How many TCP connections this client has opened so far.
@@ -159,8 +161,16 @@ public final class IMAPMailbox {
     private func fetchWhole(_ uids: [UInt32], sizes: [UInt32: (size: Int, flags: [String])]) throws(MailTransportError) -> [FetchedMessage] {
         guard !uids.isEmpty else { return [] }
         let set = uids.map(String.init).joined(separator: ",")
+        guard let responses = try exchange("UID FETCH \(set) (UID BODY.PEEK[])", selecting: true) else {
+            // A message in the group holds a line that ended the command early: one at a time,
+            // and the one that does it through libcurl's own FETCH.
+            if uids.count == 1, let only = uids.first { return [try fetchByURL(only, flags: sizes[only]?.flags ?? [])] }
+            var messages: [FetchedMessage] = []
+            for uid in uids { messages.append(contentsOf: try fetchWhole([uid], sizes: sizes)) }
+            return messages
+        }
         var messages: [FetchedMessage] = []
-        for response in try run("UID FETCH \(set) (UID BODY.PEEK[])", selecting: true) where response.kind == .untagged {
+        for response in responses where response.kind == .untagged {
             guard let item = IMAPFetchItem(response), let uid = item.uid, uids.contains(uid), let body = item.body else { continue }
             messages.append(FetchedMessage(uid: uid, bytes: body, flags: sizes[uid]?.flags ?? item.flags))
         }
@@ -171,7 +181,9 @@ public final class IMAPMailbox {
         var bytes: [UInt8] = []
         var offset = 0
         while offset < size {
-            let responses = try run("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.partSize)>)", selecting: true)
+            guard let responses = try exchange("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.partSize)>)", selecting: true) else {
+                return try fetchByURL(uid, flags: flags)  // this part ended the command early
+            }
             guard let part = responses.lazy.compactMap({ IMAPFetchItem($0) }).first(where: { $0.uid == uid })?.body, !part.isEmpty else {
                 break  // the message shrank or vanished: keep what arrived
             }
@@ -227,8 +239,23 @@ public final class IMAPMailbox {
     }
 
     /// Runs one command and returns the responses that belong to it (those after the previous
-    /// tagged response). Throws when the command, or the `SELECT` before it, is refused.
+    /// tagged response). Throws when the command, or the `SELECT` before it, is refused, and when
+    /// the answer was cut short (see `exchange`).
     private func run(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse] {
+        guard let responses = try exchange(command, selecting: selecting, url: override) else {
+            throw MailTransportError(kind: .protocolError, host: url.host, command: IMAPSyntax.commandName(command),
+                                     detail: "a message in the answer holds a line that looks like the end of the command, so libcurl stopped reading early")
+        }
+        return responses
+    }
+
+    /// Runs one command; nil when the answer was cut short.
+    ///
+    /// libcurl 7.88 reads a custom command's answer line by line and stops at the first line
+    /// that starts with its tag, even inside a literal. A message whose text holds such a line
+    /// (`A012 OK ...`) ends the command early: a literal is then shorter than announced. The
+    /// connection is out of step from there on, so the handle is replaced before the next command.
+    private func exchange(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse]? {
         let name = IMAPSyntax.commandName(command)
         try renewHandleIfWorn()
         transcript.beginOperation()
@@ -241,10 +268,18 @@ public final class IMAPMailbox {
             connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
         } catch {
             connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+            if IMAPResponse.parse(easy.transfer.inbound).contains(where: { !$0.isComplete }) {
+                handleOutOfStep = true
+                return nil
+            }
             throw failure(error, command: name)
         }
         bytesOnHandle += easy.transfer.inbound.count
         let responses = IMAPResponse.parse(easy.transfer.inbound)
+        if responses.contains(where: { !$0.isComplete }) {
+            handleOutOfStep = true
+            return nil
+        }
         guard let last = responses.lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } }) else {
             throw MailTransportError(kind: .protocolError, host: url.host, command: name, detail: "no tagged completion for the command")
         }
@@ -256,10 +291,36 @@ public final class IMAPMailbox {
         return Array(responses[start..<last])
     }
 
+    /// Fetches one message through libcurl's own FETCH (`INBOX;UID=n`), which reads the body by
+    /// its announced size and so cannot be cut short by what the message says. libcurl asks for
+    /// `BODY[]`, which sets `\Seen`; the flag is cleared again unless the message had it before.
+    private func fetchByURL(_ uid: UInt32, flags: [String]) throws(MailTransportError) -> FetchedMessage {
+        try renewHandleIfWorn()
+        transcript.beginOperation()
+        easy.transfer.reset()
+        let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(mailbox)
+        do {
+            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)")
+            try easy.set(CURLOPT_UPLOAD, 0)
+            try easy.set(CURLOPT_CUSTOMREQUEST, nil)
+            try easy.perform()
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        } catch {
+            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+            throw failure(error, command: "UID FETCH")
+        }
+        bytesOnHandle += easy.transfer.inbound.count
+        let bytes = easy.transfer.body
+        if !flags.contains(where: { $0.caseInsensitiveCompare("\\Seen") == .orderedSame }) {
+            _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
+        }
+        return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
+    }
+
     /// Replaces the libcurl handle (and so the connection and login) once it has received
     /// `bytesPerHandle`, in case libcurl's header accounting carries over between commands.
     private func renewHandleIfWorn() throws(MailTransportError) {
-        guard bytesOnHandle > Self.bytesPerHandle else { return }
+        guard bytesOnHandle > Self.bytesPerHandle || handleOutOfStep else { return }
         guard let fresh = CurlEasy(transcript: transcript) else {
             throw MailTransportError(kind: .internalFailure, host: url.host, detail: "cannot create a libcurl handle")
         }
@@ -270,6 +331,7 @@ public final class IMAPMailbox {
         }
         easy = fresh
         bytesOnHandle = 0
+        handleOutOfStep = false
     }
 
     /// The name of the command we sent with `tag` (e.g. `SELECT` for libcurl's own select).

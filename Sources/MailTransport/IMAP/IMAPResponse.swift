@@ -12,6 +12,8 @@ struct IMAPResponse: Sendable, Equatable {
     let text: String
     /// The literals in order of appearance (message bodies, for FETCH).
     let literals: [[UInt8]]
+    /// False when the stream ended inside a literal: fewer bytes arrived than the literal announced.
+    var isComplete = true
 
     /// For a tagged response: `OK`, `NO` or `BAD` (uppercased); nil otherwise.
     var status: String? {
@@ -28,6 +30,7 @@ struct IMAPResponse: Sendable, Equatable {
         while index < bytes.count {
             var text: [UInt8] = []
             var literals: [[UInt8]] = []
+            var complete = true
             while index < bytes.count {
                 let lineEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
                 var line = bytes[index..<lineEnd]
@@ -36,11 +39,14 @@ struct IMAPResponse: Sendable, Equatable {
                 text.append(contentsOf: line)
                 guard let size = literalSize(line) else { break }
                 let end = min(index + size, bytes.count)
+                if size > bytes.count - index { complete = false }
                 literals.append(Array(bytes[index..<end]))
                 index = end
             }
             guard !text.isEmpty else { continue }
-            responses.append(make(text, literals))
+            var response = make(text, literals)
+            response.isComplete = complete
+            responses.append(response)
         }
         return responses
     }
