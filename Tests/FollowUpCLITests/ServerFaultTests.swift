@@ -77,44 +77,106 @@ struct ServerFaultTests {
     }
 }
 
-/// The IMAP connection fails in the middle of a poll; nothing is lost and nothing is processed twice.
+/// The IMAP server fails in the middle of a poll; nothing is lost and nothing is processed twice.
 @Suite("poll through IMAP faults", .enabled(if: MailRig.isUsable), .serialized)
 struct PollFaultTests {
-    @Test("a connection cut during FETCH fails the poll cleanly; the next poll processes each reply once")
-    func cutDuringFetch() throws {
-        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
-        defer { proxy.stop() }
-        let campaign = try Campaign(prospects: ["p1", "p2"], steps: [("01-opening.txt", 0)], imapURL: "imap://127.0.0.1:\(proxy.port)")
+    /// A campaign reached through `proxy`, with step 1 sent to p1 and p2 and a "no" from each in the INBOX.
+    func campaignWithReplies(through proxy: FaultProxy) throws -> Campaign {
+        let campaign = try Campaign(prospects: ["p1", "p2"], steps: [("01-opening.txt", 0)], imapURL: "imap://127.0.0.1:\(proxy.port)",
+                                    extraIMAP: "connect_timeout_seconds = 2\ntimeout_seconds = 8")
         #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
         #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("2 sent"))
-        for name in ["p1", "p2"] {
-            try MailRig.deliver("From: <\(campaign.address(name))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\nMessage-ID: <fault-\(name)-\(campaign.tag)@example.test>\r\n\r\nNo thanks, we're not interested.\r\n",
-                                from: campaign.address(name), to: MailRig.sales)
-        }
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
-        var arrived = 0
-        for _ in 0..<600 {
-            arrived = try ["p1", "p2"].filter { !(try inbox.uids(header: "Message-ID", contains: "fault-\($0)-\(campaign.tag)")).isEmpty }.count
-            if arrived == 2 { break }
-            Thread.sleep(forTimeInterval: 0.1)
+        for name in ["p1", "p2"] {
+            let reply = "From: <\(campaign.address(name))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nDate: Wed, 02 Dec 2026 10:00:00 +0000\r\n"
+                + "Message-ID: <fault-\(name)-\(campaign.tag)@example.test>\r\n\r\nNo thanks, we're not interested.\r\n"
+            try inbox.append(Array(reply.utf8), to: "INBOX", seen: false)
         }
-        try #require(arrived == 2, "both replies must be in the mailbox before polling")
-        proxy.setRules([FaultRule(name: "cut fetch", connection: nil, trigger: .imapCommand("UID FETCH", occurrence: 1),
-                                  action: .cutBeforeReply, countsAcrossConnections: true)])
-        let broken = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
-        #expect(broken.status == 1, "\(broken.stdout) \(broken.stderr)")
-        #expect(broken.stderr.contains("127.0.0.1"), "the error names the server: \(broken.stderr)")
-        #expect(proxy.firedRules == ["cut fetch"])
+        return campaign
+    }
 
+    /// Polls once more without faults: both replies are applied, once, and a further poll finds nothing new.
+    func expectHealedPoll(_ campaign: Campaign, proxy: FaultProxy) throws {
         proxy.setRules([])
         let healed = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
         #expect(healed.status == 0, "\(healed.stderr)")
         #expect(healed.stdout.contains("\(campaign.address("p1")): closed"))
         #expect(healed.stdout.contains("\(campaign.address("p2")): closed"))
         let again = try campaign.run(["poll", "--now", "2026-12-02T13:00:00Z"])
+        #expect(again.status == 0)
         #expect(!again.stdout.contains(campaign.address("p1")) && !again.stdout.contains(campaign.address("p2")))
         let status = try campaign.run(["status", "--json", "--now", "2026-12-02T13:00:00Z"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect((object["prospects"] as? [String: Int])?["closed_no"] == 2)
+        let replies = try campaign.run(["triage", "list", "--all", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(replies.stdout.utf8)) as? [[String: Any]])
+        let ours = list.compactMap { $0["prospect"] as? String }.filter { $0.contains(campaign.tag) }
+        #expect(ours.sorted() == [campaign.address("p1"), campaign.address("p2")], "each reply recorded exactly once: \(ours)")
+    }
+
+    @Test("a connection cut during FETCH fails the poll cleanly; the next poll processes each reply once")
+    func cutDuringFetch() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let campaign = try campaignWithReplies(through: proxy)
+        proxy.setRules([FaultRule(name: "cut fetch", connection: nil, trigger: .imapCommand("UID FETCH", occurrence: 1),
+                                  action: .cutBeforeReply, countsAcrossConnections: true)])
+        let broken = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
+        #expect(broken.status == 1, "\(broken.stdout) \(broken.stderr)")
+        #expect(broken.stderr.contains("127.0.0.1"), "the error names the server: \(broken.stderr)")
+        #expect(proxy.firedRules == ["cut fetch"])
+        try expectHealedPoll(campaign, proxy: proxy)
+    }
+
+    /// A fault, and words the one-line error must contain.
+    struct Fault: Sendable, CustomTestStringConvertible {
+        let name: String
+        let trigger: FaultRule.Trigger
+        let action: FaultRule.Action
+        let expected: [String]
+        var testDescription: String { name }
+    }
+
+    static let faults: [Fault] = [
+        Fault(name: "NO to STATUS", trigger: .imapCommand("STATUS"), action: .reply("NO [UNAVAILABLE] status is not available now"),
+              expected: ["STATUS", "UNAVAILABLE"]),
+        Fault(name: "NO to UID SEARCH", trigger: .imapCommand("UID SEARCH"), action: .reply("NO [UNAVAILABLE] search backend is down"),
+              expected: ["UID SEARCH", "search backend is down"]),
+        Fault(name: "BAD to UID FETCH", trigger: .imapCommand("UID FETCH"), action: .reply("BAD [SERVERBUG] internal failure"),
+              expected: ["UID FETCH", "SERVERBUG"]),
+        Fault(name: "a stall after UID FETCH", trigger: .imapCommand("UID FETCH"), action: .stall, expected: ["127.0.0.1"]),
+        Fault(name: "a cut at login", trigger: .imapCommand("AUTHENTICATE"), action: .cutBeforeForwarding, expected: ["127.0.0.1"]),
+        Fault(name: "BYE instead of a greeting", trigger: .immediately, action: .reply("* BYE shutting down for maintenance"), expected: ["127.0.0.1"]),
+    ]
+
+    @Test("a refused command, a stall or a drop fails the poll with one line naming it; the next poll processes each reply once",
+          arguments: faults)
+    func faultFailsThenHeals(fault: Fault) throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let campaign = try campaignWithReplies(through: proxy)
+        proxy.setRules([FaultRule(name: fault.name, trigger: fault.trigger, action: fault.action, countsAcrossConnections: true)])
+        let started = Date()
+        let broken = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])
+        #expect(broken.status == 1, "\(broken.stdout) \(broken.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30, "a stalled server is given up on within the timeouts")
+        let lines = broken.stderr.split(separator: "\n").filter { !$0.hasPrefix("warning") }
+        #expect(lines.count == 1, "one line: \(broken.stderr)")
+        for word in fault.expected { #expect(broken.stderr.contains(word), "the error says \(word): \(broken.stderr)") }
+        #expect(!broken.stderr.contains(MailRig.password), "no secret in the error")
+        #expect(proxy.firedRules == [fault.name])
+        try expectHealedPoll(campaign, proxy: proxy)
+    }
+
+    @Test("a slow server only makes the poll slower")
+    func slowServer() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let campaign = try campaignWithReplies(through: proxy)
+        proxy.setRules([FaultRule(name: "slow", trigger: .imapCommand("UID SEARCH"), action: .delay(milliseconds: 700))])
+        let slow = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
+        #expect(slow.status == 0, "\(slow.stderr)")
+        #expect(slow.stdout.contains("\(campaign.address("p1")): closed") && slow.stdout.contains("\(campaign.address("p2")): closed"))
+        #expect(!proxy.firedRules.isEmpty)
     }
 }

@@ -22,7 +22,7 @@ struct IMAPResponseTests {
         let exact = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))
         #expect(exact.first?.literals == [Array("hello".utf8)])
         #expect(exact.count == 2)
-        #expect(exact.allSatisfy(\.isComplete))
+        #expect(exact.allSatisfy { $0.isComplete })
         let truncated = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {500}\r\nshort".utf8))
         #expect(truncated.first?.literals == [Array("short".utf8)])
         #expect(truncated.first?.isComplete == false, "a literal shorter than announced is reported")
@@ -49,6 +49,14 @@ struct IMAPResponseTests {
     func appendUID() {
         #expect(IMAPSyntax.appendUID("OK [APPENDUID 1700 42] Append completed.") == 42)
         #expect(IMAPSyntax.appendUID("OK Append completed.") == nil)
+    }
+
+    @Test("only NONEXISTENT, or a refusal without a code, means the mailbox is missing")
+    func missingMailbox() {
+        #expect(IMAPSyntax.saysMailboxIsMissing("NO [NONEXISTENT] Mailbox doesn't exist: Archive"))
+        #expect(IMAPSyntax.saysMailboxIsMissing("NO Mailbox does not exist"))
+        #expect(!IMAPSyntax.saysMailboxIsMissing("NO [UNAVAILABLE] Try again later"))
+        #expect(!IMAPSyntax.saysMailboxIsMissing("NO [SERVERBUG] Internal error"))
     }
 
     @Test("mailbox names are quoted and percent-encoded safely")

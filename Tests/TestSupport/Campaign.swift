@@ -14,9 +14,10 @@ public struct Campaign: Sendable {
     ///   - prospects: the local tags of the prospects (`a` becomes `prospect+<tag>-a@example.test`).
     ///   - extraSMTP: extra lines for the [smtp] table.
     ///   - smtpURL: the SMTP URL (the submission port by default).
+    ///   - extraIMAP: extra lines for the [imap] table.
     public init(prospects: [String], steps: [(String, Int)] = [("01-opening.txt", 0), ("02-follow-up.txt", 3), ("03-useful-point.txt", 4)],
                 smtpURL: String = "smtp://127.0.0.1:\(MailRig.submissionPort)", smtpStartTLS: String = "required",
-                extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)",
+                extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)", extraIMAP: String = "",
                 window: String = "00:00-24:00", minGap: Int = 0) throws {
         tag = String(UUID().uuidString.prefix(8)).lowercased()
         directory = try FollowUpBinary.temporaryDirectory("campaign")
@@ -28,6 +29,7 @@ public struct Campaign: Sendable {
             password_env = "FOLLOWUP_TEST_PASSWORD"
             ca_file = "\(MailRig.caFile)"
             starttls = "\(imapURL.hasPrefix("imap://") ? "never" : "required")"
+            \(extraIMAP)
             """ : ""
         let stepTables = steps.map { "[[steps]]\ntemplate = \"Templates/\($0.0)\"\ndelay_days = \($0.1)\n" }.joined(separator: "\n")
         let config = """

@@ -347,10 +347,8 @@ public final class IMAPMailbox {
         var failed = command
         if let refusal, case .tagged(let tag) = refusal.kind, kind != .authenticationFailed {
             failed = commandName(tagged: tag) ?? command
-            switch failed {
-            case "SELECT", "EXAMINE", "STATUS": kind = .mailboxNotFound
-            default: kind = .commandRefused
-            }
+            let opensMailbox = ["SELECT", "EXAMINE", "STATUS"].contains(failed ?? "")
+            kind = opensMailbox && IMAPSyntax.saysMailboxIsMissing(refusal.text) ? .mailboxNotFound : .commandRefused
         }
         return MailTransportError(kind: kind, host: url.host, username: server.username, command: failed,
                                   reply: refusal?.text ?? (kind == .authenticationFailed ? transcript.serverLines.last : nil),

@@ -69,4 +69,13 @@ enum IMAPSyntax {
         guard words.count >= 2 else { return nil }
         return UInt32(words[1].prefix(while: \.isNumber))
     }
+
+    /// True when a `NO` to SELECT/EXAMINE/STATUS means the mailbox does not exist: the response
+    /// code is `[NONEXISTENT]` (RFC 5530), or there is no code at all (older servers). Other codes
+    /// (`[UNAVAILABLE]`, `[SERVERBUG]`, …) are failures of the server, not of the name.
+    static func saysMailboxIsMissing(_ refusal: String) -> Bool {
+        let words = refusal.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[1].hasPrefix("["), let close = words[1].firstIndex(of: "]") else { return true }
+        return words[1][words[1].index(after: words[1].startIndex)..<close].uppercased() == "NONEXISTENT"
+    }
 }
