@@ -15,14 +15,14 @@
 #   2525 SMTP, STARTTLS offered, AUTH PLAIN/LOGIN offered  2526 SMTP without STARTTLS (downgrade tests)
 #   2587 SMTP submission, STARTTLS + AUTH required         2465 SMTPS (implicit TLS), AUTH required
 #   1143 IMAP (STARTTLS offered)   1993 IMAPS (also on 127.0.0.2, not in the certificate)   24000 LMTP (Postfix -> Dovecot; tests may deliver directly)
-# Users (password $FOLLOWUP_RIG_PASSWORD, default "secret"): sales, prospect, bench, cursor @example.test;
+# Users (password $FOLLOWUP_RIG_PASSWORD, default "secret"): sales, prospect, bench, cursor, poller @example.test;
 # plus-addresses (prospect+anything@example.test) land in the base user's INBOX.
 set -euo pipefail
 
 RIG=${FOLLOWUP_RIG:-/tmp/followup-rig}
 PASSWORD=${FOLLOWUP_RIG_PASSWORD:-secret}
 DOMAIN=example.test
-USERS="sales prospect bench cursor"
+USERS="sales prospect bench cursor poller"
 DOVECOT_CONF=$RIG/dovecot/dovecot.conf
 POSTFIX_DIR=$RIG/postfix
 PORTS="2525 2526 2587 2465 1143 1993 24000"

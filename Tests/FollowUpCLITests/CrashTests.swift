@@ -1,5 +1,7 @@
+import FaultProxy
 import Foundation
 import MailCore
+import MailTransport
 import TestSupport
 import Testing
 
@@ -128,5 +130,80 @@ struct StoreCrashTests {
         let doctor = try FollowUpBinary.run(["doctor"], in: copy)
         #expect(doctor.stdout.contains("ok   store") || !FileManager.default.fileExists(atPath: copy + "/followup.sqlite"), "\(doctor.stdout)")
         #expect(try FollowUpBinary.run(["import", "big.csv"], in: directory).stdout.contains("8000 unchanged"))
+    }
+}
+
+/// Kills `followup poll` with SIGKILL at random points while it works through many replies, and
+/// proves that after restarts every reply was applied exactly once and the store is sound.
+@Suite("Crash safety of poll", .enabled(if: MailRig.isUsable), .serialized)
+struct PollCrashTests {
+    /// A mailbox of its own, so the first poll reads this test's replies and little else.
+    static let poller = "poller@example.test"
+
+    @Test("SIGKILL at random points: after restarts, every reply is recorded and applied exactly once", arguments: [5, 23])
+    func killedPollsNeverDoubleProcess(seed: UInt64) throws {
+        let count = 150
+        let names = (1...count).map { "r\($0)" }
+        // Every answer to a FETCH is held back a little, so a poll takes long enough to be killed part-way.
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        proxy.setRules([FaultRule(name: "slow fetch", trigger: .imapCommand("UID FETCH"), action: .delay(milliseconds: 120))])
+        let campaign = try Campaign(prospects: names, steps: [("01-opening.txt", 0), ("02-follow-up.txt", 3)],
+                                    imapURL: "imap://127.0.0.1:\(proxy.port)", imapUser: Self.poller)
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("\(count) sent"))
+        // Alternate a no, a yes and an out-of-office, so the outcomes differ per prospect.
+        MailRig.emptyInbox(user: "poller")
+        let inbox = try IMAPMailbox(server: MailRig.imap(user: Self.poller), mailbox: "INBOX")
+        let texts = ["No thanks, we are not interested.", "Yes, interested! Let's talk on Friday.",
+                     "I am out of the office until Monday 14 December 2026 with no access to email."]
+        for (index, name) in names.enumerated() {
+            let subject = index % 3 == 2 ? "Automatic reply: hello" : "Re: hello"
+            let reply = "From: <\(campaign.address(name))>\r\nTo: <\(MailRig.sales)>\r\nSubject: \(subject)\r\n"
+                + "Date: Wed, 02 Dec 2026 10:00:00 +0000\r\nMessage-ID: <kill-\(name)-\(campaign.tag)@example.test>\r\n\r\n\(texts[index % 3])\r\n"
+            try inbox.append(Array(reply.utf8), to: "INBOX", seen: false)
+        }
+        var random = SplitMix64(seed: seed)
+        var kills = 0
+        var partWay = 0
+        var progress: [Int] = []
+        for _ in 0..<8 {
+            let process = try campaign.start(["poll", "--now", "2026-12-02T11:00:00Z"])
+            Thread.sleep(forTimeInterval: Double(random.next() % 1_200) / 1000.0 + 0.1)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+            let done = try recordedReplies(campaign).count
+            progress.append(done)
+            if done > 0 && done < count { partWay += 1 }
+        }
+        let final = try campaign.run(["poll", "--now", "2026-12-02T12:00:00Z"])
+        #expect(final.status == 0, "\(final.stdout)\n\(final.stderr)")
+        let again = try campaign.run(["poll", "--now", "2026-12-02T13:00:00Z"])
+        #expect(!again.stdout.contains(campaign.tag), "a later poll finds nothing of ours: \(again.stdout)")
+
+        let recorded = try recordedReplies(campaign)
+        #expect(recorded.count == count, "every reply recorded (\(recorded.count) of \(count), \(kills) kills)")
+        #expect(Set(recorded).count == recorded.count, "no reply recorded twice")
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-02T13:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        let states = try #require(object["prospects"] as? [String: Int])
+        let nos = (0..<count).filter { $0 % 3 == 0 }.count
+        let yeses = (0..<count).filter { $0 % 3 == 1 }.count
+        #expect(states["closed_no"] == nos, "\(states)")
+        #expect(states["replied"] == yeses, "\(states)")
+        #expect(states["snoozed"] == count - nos - yeses, "\(states)")
+        let doctor = try campaign.run(["doctor"])
+        #expect(doctor.stdout.contains("ok   store"), "\(doctor.stdout)")
+        #expect(kills >= 2 && partWay >= 1, "the test must actually kill polls part-way (\(kills) kills, replies recorded after each: \(progress))")
+    }
+
+    /// The prospects of this campaign that have a recorded reply, one entry per reply.
+    func recordedReplies(_ campaign: Campaign) throws -> [String] {
+        let replies = try campaign.run(["triage", "list", "--all", "--json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(replies.stdout.utf8)) as? [[String: Any]])
+        return list.compactMap { $0["prospect"] as? String }.filter { $0.contains(campaign.tag) }
     }
 }

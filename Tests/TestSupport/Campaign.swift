@@ -14,10 +14,11 @@ public struct Campaign: Sendable {
     ///   - prospects: the local tags of the prospects (`a` becomes `prospect+<tag>-a@example.test`).
     ///   - extraSMTP: extra lines for the [smtp] table.
     ///   - smtpURL: the SMTP URL (the submission port by default).
+    ///   - imapUser: the IMAP account whose INBOX is polled (the sender's by default).
     ///   - extraIMAP: extra lines for the [imap] table.
     public init(prospects: [String], steps: [(String, Int)] = [("01-opening.txt", 0), ("02-follow-up.txt", 3), ("03-useful-point.txt", 4)],
                 smtpURL: String = "smtp://127.0.0.1:\(MailRig.submissionPort)", smtpStartTLS: String = "required",
-                extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)", extraIMAP: String = "",
+                extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)", imapUser: String = MailRig.sales, extraIMAP: String = "",
                 window: String = "00:00-24:00", minGap: Int = 0) throws {
         tag = String(UUID().uuidString.prefix(8)).lowercased()
         directory = try FollowUpBinary.temporaryDirectory("campaign")
@@ -25,7 +26,7 @@ public struct Campaign: Sendable {
         let imap = withIMAP ? """
             [imap]
             url = "\(imapURL)"
-            username = "\(MailRig.sales)"
+            username = "\(imapUser)"
             password_env = "FOLLOWUP_TEST_PASSWORD"
             ca_file = "\(MailRig.caFile)"
             starttls = "\(imapURL.hasPrefix("imap://") ? "never" : "required")"
@@ -125,6 +126,18 @@ extension MailRig {
             }
         }
         return messages
+    }
+
+    /// Removes every message from `user`'s INBOX by deleting its Maildir files (Dovecot notices on
+    /// its next look); for tests that need a mailbox holding only their own messages.
+    public static func emptyInbox(user: String) {
+        let base = root + "/mail/example.test/\(user)/Maildir"
+        for folder in ["new", "cur"] {
+            let path = base + "/" + folder
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                try? FileManager.default.removeItem(atPath: path + "/" + name)
+            }
+        }
     }
 
     /// Delivers `message` into `user`'s mailbox through Postfix (port 2525, loopback needs no login).
