@@ -1,6 +1,9 @@
 /// Reads a header block from raw bytes: any line ending, unfolding, 8-bit values as UTF-8 else Windows-1252.
 enum HeaderBlockParser {
     static let maxFields = 1_000
+    /// The most bytes of one field's value that are kept (64 KiB, far beyond any real field:
+    /// a long References chain is a few KiB); the rest of an absurdly long field is dropped.
+    static let maxValueBytes = 64 << 10
 
     struct Result {
         var fields: [HeaderField]
@@ -26,7 +29,8 @@ enum HeaderBlockParser {
             let first = bytes[pos]
             if first == 32 || first == 9 {
                 if !values.isEmpty, values.count <= maxFields {
-                    values[values.count - 1] += bytes[pos..<line.contentEnd]
+                    let room = maxValueBytes - values[values.count - 1].count
+                    if room > 0 { values[values.count - 1] += bytes[pos..<min(line.contentEnd, pos + room)] }
                 }
                 pos = line.next
                 continue
@@ -37,7 +41,7 @@ enum HeaderBlockParser {
             }
             if names.count < maxFields {
                 names.append(name)
-                values.append(Array(bytes[(colon + 1)..<line.contentEnd]))
+                values.append(Array(bytes[(colon + 1)..<min(line.contentEnd, colon + 1 + maxValueBytes)]))
             }
             pos = line.next
         }

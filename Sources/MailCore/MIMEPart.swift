@@ -14,7 +14,8 @@ public struct MIMEPart: Sendable {
     public var body: [UInt8]
     /// The child parts of a multipart, in order.
     public var children: [MIMEPart]
-    /// For text parts: the content in its charset (with fallbacks), line ends normalised to "\n".
+    /// For text parts: the content in its charset (with fallbacks), line ends normalised to "\n";
+    /// at most the first `MessageReader.maxTextBytes` bytes of the body.
     public var text: String?
     /// For message/delivery-status parts: the parsed report fields.
     public var deliveryStatus: DeliveryStatus?

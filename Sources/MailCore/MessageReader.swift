@@ -4,6 +4,9 @@ public enum MessageReader {
     public static let maxDepth = 50
     /// The most parts built for one message; later multiparts stay undivided.
     public static let maxParts = 5_000
+    /// The most bytes of one text part decoded into its `text` (4 MiB); a larger part keeps its whole
+    /// `body`, but only this much of it is read as text, so a huge body costs bounded time and memory.
+    public static let maxTextBytes = 4 << 20
 
     /// Parses a whole message (an mbox "From " first line is skipped); always returns a best-effort result.
     public static func parse(_ bytes: [UInt8]) -> ParsedMessage {
@@ -59,7 +62,8 @@ public enum MessageReader {
             break
         }
         if contentType.type == "text" || contentType.value == "message/delivery-status" {
-            part.text = LineSplitter.normalizeToLF(Charset.decode(part.body, label: contentType.parameters["charset"]))
+            let textBytes = part.body.count > maxTextBytes ? Array(part.body.prefix(maxTextBytes)) : part.body
+            part.text = LineSplitter.normalizeToLF(Charset.decode(textBytes, label: contentType.parameters["charset"]))
         }
         return part
     }

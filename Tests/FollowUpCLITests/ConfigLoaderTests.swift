@@ -104,4 +104,19 @@ struct ConfigLoaderTests {
             #expect(error.description == "imap.password_command exited with status 3; run it yourself to see why")
         }
     }
+
+    @Test("a password command that hangs is stopped after its timeout, with an error that says so")
+    func passwordCommandTimeout() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            _ = try PasswordSource.command("echo partial-secret; sleep 30").resolve(for: "smtp", timeoutSeconds: 1)
+            Issue.record("a hanging command gave a password")
+        } catch {
+            #expect(error.description == "smtp.password_command did not finish within 1 s; check that it does not wait for input")
+            #expect(!error.description.contains("partial-secret"))
+        }
+        #expect(clock.now - started < .seconds(10), "the wait is bounded by the timeout")
+        #expect(PasswordSource.commandTimeoutSeconds == 15, "the documented default")
+    }
 }

@@ -136,6 +136,14 @@ struct IMAPLargeFetchTests {
         }
         #expect(try mailbox.flags(uids: Array(appended.keys)).values.allSatisfy { !$0.contains("\\Seen") })
         #expect(appended.values.map(\.count).max() ?? 0 > 600_000)
+
+        // With a cap, a large message arrives cut at the cap: its first bytes, exactly.
+        let capped = try mailbox.fetch(uids: Array(appended.keys), maxBytesPerMessage: 100_000)
+        #expect(capped.count == 4)
+        for message in capped {
+            let whole = appended[message.uid] ?? []
+            #expect(message.bytes == Array(whole.prefix(100_000)), "message \(message.uid): \(message.bytes.count) bytes")
+        }
     }
 }
 

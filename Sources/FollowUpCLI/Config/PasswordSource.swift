@@ -11,8 +11,9 @@ enum PasswordSource: Sendable, Equatable {
     /// Seconds a password command may run before it is stopped.
     static let commandTimeoutSeconds = 15.0
 
-    /// Reads the password; the error names the source, never the value.
-    func resolve(for section: String) throws(CLIFailure) -> Secret {
+    /// Reads the password; the error names the source, never the value. A command that runs
+    /// longer than `timeoutSeconds` is stopped and reported.
+    func resolve(for section: String, timeoutSeconds: Double = commandTimeoutSeconds) throws(CLIFailure) -> Secret {
         switch self {
         case .environment(let name):
             guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
@@ -20,11 +21,11 @@ enum PasswordSource: Sendable, Equatable {
             }
             return Secret(value)
         case .command(let command):
-            return try run(command, section: section)
+            return try run(command, section: section, timeoutSeconds: timeoutSeconds)
         }
     }
 
-    private func run(_ command: String, section: String) throws(CLIFailure) -> Secret {
+    private func run(_ command: String, section: String, timeoutSeconds: Double) throws(CLIFailure) -> Secret {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -43,9 +44,9 @@ enum PasswordSource: Sendable, Equatable {
             collected.data = output.fileHandleForReading.readDataToEndOfFile()
             finished.signal()
         }
-        if finished.wait(timeout: .now() + Self.commandTimeoutSeconds) == .timedOut {
+        if finished.wait(timeout: .now() + timeoutSeconds) == .timedOut {
             process.terminate()
-            throw CLIFailure(.failed, "\(section).password_command did not finish within \(Int(Self.commandTimeoutSeconds)) s")
+            throw CLIFailure(.failed, "\(section).password_command did not finish within \(Int(timeoutSeconds)) s; check that it does not wait for input")
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

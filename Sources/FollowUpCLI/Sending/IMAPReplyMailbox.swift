@@ -6,6 +6,10 @@ import MailTransport
 final class IMAPReplyMailbox: ReplyMailbox {
     private let mailbox: IMAPMailbox
 
+    /// The most of one message that a poll reads (2 MiB): headers, the words people write and the
+    /// report of a bounce come first; a huge attachment after them is not needed to triage.
+    static let maxBytesPerMessage = 2 << 20
+
     init(mailbox: IMAPMailbox) {
         self.mailbox = mailbox
     }
@@ -26,6 +30,6 @@ final class IMAPReplyMailbox: ReplyMailbox {
     }
 
     func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])] {
-        try mailbox.fetch(uids: uids).map { ($0.uid, $0.bytes) }
+        try mailbox.fetch(uids: uids, maxBytesPerMessage: Self.maxBytesPerMessage).map { ($0.uid, $0.bytes) }
     }
 }

@@ -117,8 +117,10 @@ public final class IMAPMailbox {
     ///
     /// UIDs that no longer exist are skipped. Asks for sizes first, then fetches messages in
     /// commands of at most `responseLimit` bytes, and larger ones in `BODY.PEEK[]<offset.length>`
-    /// parts of `partSize`, so no message is too big to read.
-    public func fetch(uids: [UInt32], batchSize: Int = 50) throws(MailTransportError) -> [FetchedMessage] {
+    /// parts of `partSize`, so no message is too big to read. A message larger than
+    /// `maxBytesPerMessage` arrives cut after that many bytes (its beginning: headers and, in
+    /// practice, the text people write, before any attachments).
+    public func fetch(uids: [UInt32], batchSize: Int = 50, maxBytesPerMessage: Int = .max) throws(MailTransportError) -> [FetchedMessage] {
         var messages: [FetchedMessage] = []
         var start = 0
         let sorted = uids.sorted()
@@ -142,7 +144,7 @@ public final class IMAPMailbox {
                     messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
                     group = []
                     groupBytes = 0
-                    messages.append(try fetchInParts(uid, size: size, flags: flags))
+                    messages.append(try fetchInParts(uid, size: min(size, max(1, maxBytesPerMessage)), flags: flags))
                     continue
                 }
                 if groupBytes + size > Self.responseLimit && !group.isEmpty {
@@ -181,15 +183,16 @@ public final class IMAPMailbox {
         var bytes: [UInt8] = []
         var offset = 0
         while offset < size {
-            guard let responses = try exchange("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(Self.partSize)>)", selecting: true) else {
-                return try fetchByURL(uid, flags: flags)  // this part ended the command early
+            let length = min(Self.partSize, size - offset)
+            guard let responses = try exchange("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(length)>)", selecting: true) else {
+                return try fetchByURL(uid, flags: flags, limit: size)  // this part ended the command early
             }
             guard let part = responses.lazy.compactMap({ IMAPFetchItem($0) }).first(where: { $0.uid == uid })?.body, !part.isEmpty else {
                 break  // the message shrank or vanished: keep what arrived
             }
             bytes.append(contentsOf: part)
             offset += part.count
-            if part.count < Self.partSize { break }  // the last part
+            if part.count < length { break }  // the last part
         }
         return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
     }
@@ -294,13 +297,14 @@ public final class IMAPMailbox {
     /// Fetches one message through libcurl's own FETCH (`INBOX;UID=n`), which reads the body by
     /// its announced size and so cannot be cut short by what the message says. libcurl asks for
     /// `BODY[]`, which sets `\Seen`; the flag is cleared again unless the message had it before.
-    private func fetchByURL(_ uid: UInt32, flags: [String]) throws(MailTransportError) -> FetchedMessage {
+    /// With a `limit`, only that many bytes from the start are asked for (`;PARTIAL=0.limit`).
+    private func fetchByURL(_ uid: UInt32, flags: [String], limit: Int = .max) throws(MailTransportError) -> FetchedMessage {
         try renewHandleIfWorn()
         transcript.beginOperation()
         easy.transfer.reset()
         let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(mailbox)
         do {
-            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)")
+            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)" + (limit < Int(UInt32.max) ? ";PARTIAL=0.\(limit)" : ""))
             try easy.set(CURLOPT_UPLOAD, 0)
             try easy.set(CURLOPT_CUSTOMREQUEST, nil)
             try easy.perform()
