@@ -154,3 +154,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, declared only for `scripts/fuzz` (FOLLOWUP_FUZZ=1 swift build --sanitize=fuzzer ...):
+// the entry point has no `main` of its own, so a normal build must not see it.
+if Context.environment["FOLLOWUP_FUZZ"] != nil {
+    package.products.append(.executable(name: "followup-fuzz", targets: ["FollowUpFuzz"]))
+    package.targets.append(.executableTarget(
+        name: "FollowUpFuzz",
+        dependencies: ["FollowUp", "MailCore", "Triage", "TOML"],
+        path: "Fuzz/FollowUpFuzz",
+        swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
+    ))
+}
