@@ -45,6 +45,26 @@ struct PreviewCommandTests {
         }
     }
 
+    @Test("--format mbox holds the same messages as the golden .eml files, in order, each behind a From line")
+    func mboxMatchesGoldens() throws {
+        let result = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv", "--days", "1", "--format", "mbox"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("6 message(s) written as mbox"), "the summary stays off stdout: \(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.goldens.path).sorted()
+        let entries = result.stdout.components(separatedBy: "\nFrom kira@example.com ")
+        #expect(entries.count == names.count, "one entry per message: \(entries.count)")
+        #expect(result.stdout.hasPrefix("From kira@example.com Tue Dec  1 13:30:00 2026\n"), "\(result.stdout.prefix(80))")
+        for name in names {
+            let golden = String(decoding: try Data(contentsOf: Self.goldens.appendingPathComponent(name)), as: UTF8.self)
+            #expect(result.stdout.contains("\n" + golden + "\n"), "\(name) appears whole in the mbox")
+        }
+        let file = try FollowUpBinary.temporaryDirectory("preview-mbox") + "/preview.mbox"
+        let toFile = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv", "--days", "1",
+                                  "--format", "mbox", "--out", file])
+        #expect(toFile.stdout.contains("wrote 6 message(s) to \(file)"))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self) == result.stdout)
+    }
+
     @Test("--days shows the whole plan ahead, threaded, and the JSON is well formed")
     func planAheadJSON() throws {
         let result = try preview(["--config", "config.example.toml", "--prospects", "examples/prospects.csv", "--days", "30", "--format", "json"])

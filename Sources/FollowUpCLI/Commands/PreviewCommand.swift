@@ -13,12 +13,14 @@ struct PreviewCommand: ParsableCommand {
         Touches no network and writes nothing to the store. With --prospects, previews the prospects of \
         that CSV as if newly imported. With --format eml --out DIR, writes one file per message, \
         DIR/<yyyymmddThhmm>-<email>-step<k>.eml (UTC time), holding exactly the bytes `send` would \
-        transmit at that time. Exits 2 when any message cannot be rendered (every problem listed).
+        transmit at that time. With --format mbox, writes every message into one mbox (mboxrd) on stdout, \
+        or into the file --out names, for a mail client or `mutt -f` to open. Exits 2 when any message \
+        cannot be rendered (every problem listed).
         """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, eml, json
+        case text, eml, mbox, json
     }
 
     @OptionGroup var global: GlobalOptions
@@ -32,10 +34,10 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: "Also show what would follow over the next N days if nobody answers.")
     var days: Int = 0
 
-    @Option(help: "text (default), eml (one file per message, needs --out) or json.")
+    @Option(help: "text (default), eml (one file per message, needs --out), mbox (one stream: stdout or --out FILE) or json.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp("The directory for --format eml (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The directory for --format eml (created if missing), or the file for --format mbox.", valueName: "path"))
     var out: String?
 
     mutating func validate() throws {

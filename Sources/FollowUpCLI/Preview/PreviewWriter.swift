@@ -12,15 +12,18 @@ struct PreviewWriter {
     private let console = Console.current
     private let senderCalendar: SendingCalendar
     private let counter: Counter
+    /// Where `--format mbox` goes: the file named by --out, or stdout.
+    private let mbox: BufferedOutput?
 
     init(format: PreviewCommand.Format, directory: String?, config: FollowUpConfig, sequence: LoadedSequence, now: Date) throws(CLIFailure) {
         self.format = format
         self.directory = directory
+        self.mbox = format != .mbox ? nil : try directory.map { path throws(CLIFailure) in try BufferedOutput.file(path) } ?? .standardOutput()
         self.config = config
         self.sequence = sequence
         self.senderCalendar = SendingCalendar(timeZone: config.sendingPolicy.defaultTimeZone, policy: config.sendingPolicy)
         self.counter = Counter(policy: config.sendingPolicy)
-        if let directory {
+        if let directory, format == .eml {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
@@ -40,6 +43,9 @@ struct PreviewWriter {
         case .eml:
             let path = (directory ?? ".") + "/" + Self.fileName(message)
             try FileOutput.write(message.bytes, to: path)
+        case .mbox:
+            try mbox?.append(MboxFormat.separator(sender: config.sender.email, date: message.date))
+            try mbox?.append(MboxFormat.entry(message.bytes))
         case .json:
             let object = PreviewJSON(to: message.recipient, step: message.step, steps_total: sequence.steps.count,
                                      attempt: message.attempt, at: ISOTime.format(message.date),
@@ -72,6 +78,11 @@ struct PreviewWriter {
             console.out("],\"notes\":\(JSONText.encode(notes))}")
         case .eml:
             console.out("wrote \(count) message(s) to \(directory ?? ".")")
+            for note in notes { console.err("note: \(note)") }
+        case .mbox:
+            try mbox?.flush()
+            // On stdout the mbox is the output, so the summary goes to stderr.
+            if let directory { console.out("wrote \(count) message(s) to \(directory)") } else { console.err("\(count) message(s) written as mbox") }
             for note in notes { console.err("note: \(note)") }
         case .text:
             console.out(count == 0 ? "nothing is due." : "\(count) message(s) would be sent; nothing was sent.")
