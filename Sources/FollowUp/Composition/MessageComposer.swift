@@ -72,7 +72,8 @@ public struct MessageComposer: Sendable {
             htmlBody: rendered.html,
             extraHeaders: []
         )
-        let seed = SHA256.digest(Array("\(secret)\u{1F}\(prospect.identity)\u{1F}\(attempt)".utf8)).prefix(8)
+        // Boundaries are drawn only for an HTML alternative; a text-only message needs no seed.
+        let seed = rendered.html == nil ? 0 : SHA256.digest(Array("\(secret)\u{1F}\(prospect.identity)\u{1F}\(attempt)".utf8)).prefix(8)
             .reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         let bytes: [UInt8]
         do {
@@ -110,14 +111,21 @@ public struct MessageComposer: Sendable {
     private func recipient(_ prospect: Prospect) throws(ComposeFailure) -> MailAddress {
         let parts = prospect.email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw ComposeFailure(lines: ["\(prospect.email) is not an email address"]) }
-        let first = prospect.fields["first_name"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let last = prospect.fields["last_name"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        var name = [first, last].filter { !$0.isEmpty }.joined(separator: " ")
-        if name.isEmpty { name = prospect.fields["name"]?.trimmingCharacters(in: .whitespaces) ?? "" }
+        let first = prospect.fields["first_name"].map(Self.trimmedSpaces) ?? ""
+        let last = prospect.fields["last_name"].map(Self.trimmedSpaces) ?? ""
+        var name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
+        if name.isEmpty { name = prospect.fields["name"].map(Self.trimmedSpaces) ?? "" }
         if name.contains(where: { $0.isNewline }) {
             throw ComposeFailure(lines: ["\(prospect.email): the name fields contain a line break, which cannot go in the To: header"])
         }
         return MailAddress(displayName: name.isEmpty ? nil : name, localPart: String(parts[0]), domain: String(parts[1]))
+    }
+
+    /// `text` without leading and trailing spaces and tabs (Foundation only when there are some).
+    private static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        let edges = first.properties.isWhitespace || last.properties.isWhitespace
+        return edges ? text.trimmingCharacters(in: .whitespaces) : text
     }
 
     private func localPart(_ address: String) -> String {

@@ -9,6 +9,7 @@ public enum FieldName {
     /// Trims, lowercases, turns every run of characters other than letters and digits into one `_`, and drops `_` at
     /// both ends: "First Name" -> "first_name", " E-Mail " -> "e_mail", "Company (legal)" -> "company_legal".
     public static func normalize(_ header: String) -> String {
+        if isNormalizedASCII(header) { return header }  // the common case: already normalised
         var result = ""
         var pendingSeparator = false
         for character in header.lowercased() {
@@ -23,6 +24,22 @@ public enum FieldName {
             }
         }
         return result
+    }
+
+    /// True when `name` is non-empty ASCII `[a-z0-9]` words joined by single `_`: what `normalize` returns for it.
+    static func isNormalizedASCII(_ name: String) -> Bool {
+        var afterSeparator = true  // so a leading `_` fails
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                afterSeparator = false
+            case UInt8(ascii: "_") where !afterSeparator:
+                afterSeparator = true
+            default:
+                return false
+            }
+        }
+        return !afterSeparator
     }
 
     /// True when the normalised `name` is one of the accepted spellings of the email column.
