@@ -1,17 +1,31 @@
 import Foundation
 
 /// Normalises text for matching: lowercase, accents removed, typographic quotes made ASCII, input capped.
+///
+/// Pure-ASCII text (the common case) takes byte-level fast paths that give exactly what the Foundation path gives;
+/// any other text goes through Foundation.
 enum TextFold {
     /// The most characters of any text that triage looks at.
     static let maxCharacters = 100_000
 
     /// `text` capped to `maxCharacters`.
     static func capped(_ text: String) -> String {
-        text.count > maxCharacters ? String(text.prefix(maxCharacters)) : text
+        hasAtMost(text, maxCharacters) ? text : String(text.prefix(maxCharacters))
+    }
+
+    /// True when `text` has at most `limit` characters; walks at most `limit` characters, and none when the UTF-8 size is small enough.
+    static func hasAtMost(_ text: some StringProtocol, _ limit: Int) -> Bool {
+        text.utf8.count <= limit || text.dropFirst(limit).isEmpty
+    }
+
+    /// True when every byte of `text` is ASCII.
+    static func isASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Lowercased, diacritics removed ("é" → "e", "ß" → "ss"), curly quotes as ASCII.
     static func fold(_ text: String) -> String {
+        if isASCII(text) { return String(decoding: text.utf8.map(lowercaseASCII), as: UTF8.self) }
         var result = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
         let replacements: [(String, String)] = [("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{201C}", "\""), ("\u{201D}", "\""), ("ß", "ss"), ("\u{A0}", " ")]
         for (from, to) in replacements where result.contains(from) {
@@ -20,9 +34,15 @@ enum TextFold {
         return result
     }
 
+    /// The ASCII byte `byte` with A–Z lowercased.
+    private static func lowercaseASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
     /// The folded words of `text` (letters and digits), joined by one space, with a space before and after;
     /// with `boundaries`, sentence ends (. ! ;) become a "|" token and "?" a "?" token so phrases and negations do not cross them.
     static func words(_ text: String, boundaries: Bool = false) -> String {
+        if isASCII(text) { return asciiWords(text, boundaries: boundaries) }
         var out = String.UnicodeScalarView()
         out.append(" ")
         var lastSpace = true
@@ -44,8 +64,49 @@ enum TextFold {
         return String(out)
     }
 
+    /// `words(_:boundaries:)` for pure-ASCII `text`, byte by byte (the letters of ASCII are A–Z and a–z).
+    private static func asciiWords(_ text: String, boundaries: Bool) -> String {
+        let space = UInt8(ascii: " ")
+        var out: [UInt8] = [space]
+        out.reserveCapacity(text.utf8.count + 2)
+        var lastSpace = true
+        for raw in text.utf8 {
+            let byte = lowercaseASCII(raw)
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                out.append(byte)
+                lastSpace = false
+            } else if boundaries, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";") {
+                if !lastSpace { out.append(space) }
+                out.append(byte == UInt8(ascii: "?") ? byte : UInt8(ascii: "|"))
+                out.append(space)
+                lastSpace = true
+            } else if !lastSpace {
+                out.append(space)
+                lastSpace = true
+            }
+        }
+        if !lastSpace { out.append(space) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `text` without leading and trailing whitespace and newlines.
     static func trim(_ text: some StringProtocol) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let trimmed = asciiTrimmed(Substring(text)) { return trimmed }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `trim` when both ends of the trimmed text are ASCII (the whitespace there is then ASCII too); nil to use Foundation.
+    private static func asciiTrimmed(_ text: Substring) -> String? {
+        let bytes = text.utf8
+        guard let start = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else {
+            return ""
+        }
+        guard bytes[start] < 0x80, let last = bytes.lastIndex(where: { !isASCIIWhitespace($0) }), bytes[last] < 0x80 else { return nil }
+        return String(text[start..<bytes.index(after: last)])
+    }
+
+    /// True for the ASCII members of `CharacterSet.whitespacesAndNewlines`: tab, LF, VT, FF, CR and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 }
