@@ -25,6 +25,8 @@ enum QuoteMarkers {
 
     /// The header label of a line such as "*Von:* Kira" or "De : Kira" (folded, without the colon), or nil.
     static func label(of line: String) -> String? {
+        // Folding never produces a colon, so a line without one has no label.
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var text = Substring(TextFold.fold(line))
         while let first = text.first, first == " " || first == "*" || first == "\t" { text = text.dropFirst() }
         guard let colon = text.prefix(20).firstIndex(of: ":") else { return nil }
@@ -37,9 +39,9 @@ enum QuoteMarkers {
     /// True when a separator line ("-----Original Message-----", "Begin forwarded message:") is at `line`.
     static func isSeparator(_ line: String) -> Bool {
         let trimmed = TextFold.trim(line)
-        guard trimmed.count <= 80 else { return false }
+        guard TextFold.hasAtMost(trimmed, 80) else { return false }
         let words = TextFold.words(trimmed)
-        guard separators.contains(where: { words.contains($0) }) else { return false }
+        guard TextSearch.containsAny(words, separators) else { return false }
         return trimmed.hasPrefix("-") || trimmed.hasPrefix("_") || trimmed.hasPrefix("=") || trimmed.hasPrefix("*")
             || words.hasPrefix(" begin forwarded") || trimmed.hasSuffix(":")
     }
@@ -47,7 +49,7 @@ enum QuoteMarkers {
     /// True when a line of underscores (Outlook web) is at `line`.
     static func isUnderscoreRule(_ line: String) -> Bool {
         let trimmed = TextFold.trim(line)
-        return trimmed.count >= 8 && trimmed.allSatisfy { $0 == "_" }
+        return trimmed.allSatisfy { $0 == "_" } && trimmed.count >= 8
     }
 
     /// True when `lines[index]` opens an Outlook header block ("From:" followed by Sent/To/Subject lines).
@@ -73,12 +75,12 @@ enum QuoteMarkers {
             let line = TextFold.trim(lines[index + k])
             if line.isEmpty || line.hasPrefix(">") { return 0 }
             joined += (k == 0 ? "" : " ") + line
-            guard joined.count <= 400 else { return 0 }
+            guard TextFold.hasAtMost(joined, 400) else { return 0 }
             if k > 0, !attributionOpeners.contains(opener) { return 0 }
             if line.hasSuffix(":") {
                 let words = TextFold.words(joined)
-                guard attributionVerbs.contains(where: { words.contains($0) }) else { return 0 }
-                if k == 0 && !attributionOpeners.contains(opener) && joined.count > 120 { return 0 }
+                guard TextSearch.containsAny(words, attributionVerbs) else { return 0 }
+                if k == 0 && !attributionOpeners.contains(opener) && !TextFold.hasAtMost(joined, 120) { return 0 }
                 if k > 0 && !joined.contains(where: { $0.isNumber || $0 == "@" }) { return 0 }
                 return k + 1
             }

@@ -12,7 +12,7 @@ public enum QuoteStripper {
 
     /// The lines that are not quoted: everything before an Outlook separator/header block, minus `>` lines and attributions.
     static func unquotedLines(_ text: String) -> [String] {
-        let normalized = TextFold.capped(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let normalized = unixNewlines(TextFold.capped(text))
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).prefix(maxLines).map(String.init)
         var kept: [String] = []
         var i = 0
@@ -36,6 +36,12 @@ public enum QuoteStripper {
             i += 1
         }
         return kept
+    }
+
+    /// `text` with CRLF and lone CR line ends as LF.
+    static func unixNewlines(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// Lines joined, trailing spaces dropped, runs of blank lines collapsed, trimmed.

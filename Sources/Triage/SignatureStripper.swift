@@ -43,7 +43,7 @@ enum SignatureStripper {
             let t = TextFold.trim(line)
             if t == "--" || t == "-- " || t == "—" { return true }
             let words = TextFold.words(t)
-            return t.count <= 80 && mobileFooters.contains { words.hasPrefix($0) }
+            return TextFold.hasAtMost(t, 80) && mobileFooters.contains { words.hasPrefix($0) }
         }) {
             lines = Array(lines[..<cut])
         }
@@ -61,10 +61,10 @@ enum SignatureStripper {
         while index > 0 {
             let t = TextFold.trim(lines[index])
             let words = TextFold.trim(TextFold.words(t))
-            if !t.isEmpty, t.count <= 40, closings.contains(words) {
+            if !t.isEmpty, TextFold.hasAtMost(t, 40), closings.contains(words) {
                 let after = lines[(index + 1)...].filter { !TextFold.trim($0).isEmpty }
                 let hasBefore = lines[..<index].contains { !TextFold.trim($0).isEmpty }
-                if hasBefore, after.count <= 8, after.allSatisfy({ $0.count <= 90 || isDisclaimer($0) }) {
+                if hasBefore, after.count <= 8, after.allSatisfy({ TextFold.hasAtMost($0, 90) || isDisclaimer($0) }) {
                     return Array(lines[..<index])
                 }
             }
@@ -95,22 +95,22 @@ enum SignatureStripper {
     /// True for a signature/footer line (never the first line of the reply) that offers an unsubscribe link ("www.example.net | Unsubscribe", "Click here to unsubscribe").
     static func isFooterLine(_ line: String) -> Bool {
         let folded = TextFold.fold(line)
-        guard folded.contains("unsubscribe") || folded.contains("abmelden") || folded.contains("desinscri") || folded.contains("desabonn")
-            || folded.contains("darse de baja") || folded.contains("uitschrijven") || folded.contains("opt-out") || folded.contains("opt out")
+        guard TextSearch.contains(folded, "unsubscribe") || TextSearch.contains(folded, "abmelden") || TextSearch.contains(folded, "desinscri") || TextSearch.contains(folded, "desabonn")
+            || TextSearch.contains(folded, "darse de baja") || TextSearch.contains(folded, "uitschrijven") || TextSearch.contains(folded, "opt-out") || TextSearch.contains(folded, "opt out")
         else { return false }
         let markers = ["http", "www.", "|", "click", "preferences", "mailing list", "list-unsubscribe"]
-        return markers.contains { folded.contains($0) }
+        return TextSearch.containsAny(folded, markers)
     }
 
     /// True when `text` reads as a legal disclaimer or a mailing-list footer.
     static func isDisclaimer(_ text: String) -> Bool {
         let words = TextFold.words(text)
-        if disclaimerCues.contains(where: { words.contains($0) }) { return true }
-        if words.contains(" confidential ") || words.contains(" confidentiel ") || words.contains(" vertraulich ")
-            || words.contains(" confidencial ") || words.contains(" riservato ") || words.contains(" vertrouwelijk ")
+        if TextSearch.containsAny(words, disclaimerCues) { return true }
+        if TextSearch.contains(words, " confidential ") || TextSearch.contains(words, " confidentiel ") || TextSearch.contains(words, " vertraulich ")
+            || TextSearch.contains(words, " confidencial ") || TextSearch.contains(words, " riservato ") || TextSearch.contains(words, " vertrouwelijk ")
         {
             let coCues = [" message ", " e mail ", " email ", " attachments ", " recipient ", " nachricht ", " destinataire ", " mensaje ", " messaggio ", " bericht ", " mensagem "]
-            return coCues.contains { words.contains($0) }
+            return TextSearch.containsAny(words, coCues)
         }
         return false
     }

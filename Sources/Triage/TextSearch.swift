@@ -1,0 +1,77 @@
+import Foundation
+
+/// Substring search that finds exactly what Foundation's `contains(_:)` and `range(of:)` find, byte by byte when both texts are ASCII.
+///
+/// Foundation compares composed character sequences, which costs far more than a byte comparison; on ASCII text without
+/// carriage returns every character is one byte, so both searches agree. Any other text still goes through Foundation.
+enum TextSearch {
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        range(of: needle, in: haystack) != nil
+    }
+
+    /// True when any of `needles` occurs in `haystack`.
+    static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
+        needles.contains { contains(haystack, $0) }
+    }
+
+    /// The first range of `needle` in `haystack` that starts at or after `start` (the start of `haystack` when nil).
+    static func range(of needle: String, in haystack: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        let from = start ?? haystack.startIndex
+        guard from <= haystack.endIndex else { return nil }
+        if !needle.isEmpty, isPlainASCII(needle), isPlainASCII(haystack) {
+            let offset = haystack.utf8.distance(from: haystack.startIndex, to: from)
+            switch byteSearch(needle, in: haystack, from: offset) {
+            case .found(let position):
+                let lower = haystack.utf8.index(haystack.utf8.startIndex, offsetBy: position)
+                return lower..<haystack.utf8.index(lower, offsetBy: needle.utf8.count)
+            case .absent:
+                return nil
+            case .unavailable:
+                break
+            }
+        }
+        return haystack.range(of: needle, range: from..<haystack.endIndex)
+    }
+
+    /// True when every byte of `text` is ASCII and none is a carriage return (which Foundation pairs with a line feed).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// What a byte search found.
+    private enum Outcome {
+        /// The needle starts at this byte offset.
+        case found(Int)
+        /// The needle does not occur.
+        case absent
+        /// The bytes were not contiguous; Foundation has to search.
+        case unavailable
+    }
+
+    /// Searches the UTF-8 bytes of `haystack` from byte `offset` on for those of `needle`.
+    private static func byteSearch(_ needle: String, in haystack: String, from offset: Int) -> Outcome {
+        let outcome = haystack.utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pin in
+                firstOffset(of: pin, in: hay, from: offset).map(Outcome.found) ?? .absent
+            }
+        }
+        return (outcome ?? nil) ?? .unavailable
+    }
+
+    /// The byte offset of the first occurrence of `pin` in `hay` at or after `offset`, or nil.
+    private static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+        guard let first = pin.first, pin.count <= hay.count, offset >= 0 else { return nil }
+        let lastStart = hay.count - pin.count
+        var i = offset
+        while i <= lastStart {
+            if hay[i] == first {
+                var k = 1
+                while k < pin.count, hay[i + k] == pin[k] { k += 1 }
+                if k == pin.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
