@@ -27,12 +27,16 @@ enum TextFold {
     static func fold(_ text: String) -> String {
         if isASCII(text) { return String(decoding: text.utf8.map(lowercaseASCII), as: UTF8.self) }
         var result = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-        let replacements: [(String, String)] = [("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{201C}", "\""), ("\u{201D}", "\""), ("ß", "ss"), ("\u{A0}", " ")]
-        for (from, to) in replacements where result.contains(from) {
-            result = result.replacingOccurrences(of: from, with: to)
+        for (from, to) in replacements where result.unicodeScalars.contains(from) {
+            result = result.replacingOccurrences(of: String(from), with: to)
         }
         return result
     }
+
+    /// The characters `fold` rewrites after Foundation's folding (none has a canonical equivalent, so a scalar test finds them).
+    private static let replacements: [(Unicode.Scalar, String)] = [
+        ("\u{2019}", "'"), ("\u{2018}", "'"), ("\u{201C}", "\""), ("\u{201D}", "\""), ("ß", "ss"), ("\u{A0}", " "),
+    ]
 
     /// The ASCII byte `byte` with A–Z lowercased.
     private static func lowercaseASCII(_ byte: UInt8) -> UInt8 {

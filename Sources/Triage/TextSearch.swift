@@ -12,7 +12,15 @@ enum TextSearch {
 
     /// True when any of `needles` occurs in `haystack`.
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
-        needles.contains { contains(haystack, $0) }
+        guard isPlainASCII(haystack) else { return needles.contains { haystack.range(of: $0) != nil } }
+        let found = haystack.utf8.withContiguousStorageIfAvailable { hay in
+            needles.contains { needle in
+                guard !needle.isEmpty, isPlainASCII(needle) else { return haystack.range(of: needle) != nil }
+                return needle.utf8.withContiguousStorageIfAvailable { firstOffset(of: $0, in: hay, from: 0) != nil }
+                    ?? (haystack.range(of: needle) != nil)
+            }
+        }
+        return found ?? needles.contains { haystack.range(of: $0) != nil }
     }
 
     /// The first range of `needle` in `haystack` that starts at or after `start` (the start of `haystack` when nil).
