@@ -43,12 +43,12 @@ struct AutoReplyDetector {
         }
         let subjectRaw = message.subject ?? ""
         let subject = TextFold.words(subjectRaw)
-        if let cue = AutoReplyCues.subjects.first(where: { subject.contains($0) }) ?? (TextFold.fold(subjectRaw).hasPrefix("auto:") ? " auto: " : nil) {
+        if let cue = AutoReplyCues.subjects.first(where: { TextSearch.contains(subject, $0) }) ?? (TextFold.fold(subjectRaw).hasPrefix("auto:") ? " auto: " : nil) {
             score += 2
             notes.append("subject cue \"\(TextFold.trim(cue))\"")
         }
         let body = TextFold.words(String(ownText.prefix(10_000)))
-        let bodyCues = AutoReplyCues.body.filter { body.contains($0) }
+        let bodyCues = TextSearch.matching(AutoReplyCues.body, in: body)
         if !bodyCues.isEmpty {
             score += bodyCues.count >= 2 ? 2 : 1
             notes.append("body cue\(bodyCues.count > 1 ? "s" : "") " + bodyCues.prefix(3).map { "\"\(TextFold.trim($0))\"" }.joined(separator: ", "))
@@ -59,7 +59,6 @@ struct AutoReplyDetector {
     /// True for a delivery-success notice without a report part ("Delivery Status Notification (Success)").
     static func isSuccessNotice(_ message: ParsedMessage) -> Bool {
         let subject = TextFold.words(message.subject ?? "")
-        return subject.contains(" delivery status notification success ") || subject.contains(" successful mail delivery report ")
-            || subject.contains(" delivery notification success ")
+        return TextSearch.containsAny(subject, [" delivery status notification success ", " successful mail delivery report ", " delivery notification success "])
     }
 }

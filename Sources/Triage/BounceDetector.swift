@@ -43,12 +43,12 @@ struct BounceDetector {
         let local = sender?.localPart.lowercased() ?? ""
         let name = TextFold.fold(sender?.displayName ?? "")
         let daemon = BounceCues.daemonSenders.contains { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") }
-            || BounceCues.daemonNames.contains { name.contains($0) }
-        let subjectFail = !isReplySubject && BounceCues.failureSubjects.contains { subject.contains($0) }
-        let subjectDelay = !isReplySubject && BounceCues.delaySubjects.contains { subject.contains($0) }
-        let bodyFail = BounceCues.failureBody.filter { body.contains($0) }
-        let bodyDelay = BounceCues.delayBody.filter { body.contains($0) }
-        let qmail = body.contains(" this is the qmail send program ")
+            || TextSearch.containsAny(name, BounceCues.daemonNames)
+        let subjectFail = !isReplySubject && TextSearch.containsAny(subject, BounceCues.failureSubjects)
+        let subjectDelay = !isReplySubject && TextSearch.containsAny(subject, BounceCues.delaySubjects)
+        let bodyFail = TextSearch.matching(BounceCues.failureBody, in: body)
+        let bodyDelay = TextSearch.matching(BounceCues.delayBody, in: body)
+        let qmail = TextSearch.contains(body, " this is the qmail send program ")
         let nullSender = (message.header("Return-Path").map { TextFold.trim($0) } ?? "x") == "<>"
         let subjectCue = subjectFail || subjectDelay
         let bodyCue = !bodyFail.isEmpty || !bodyDelay.isEmpty
@@ -59,7 +59,7 @@ struct BounceDetector {
         if daemon { notes.append("sent by a mail system (\(sender?.address ?? "unknown sender"))") }
         if subjectCue { notes.append("bounce subject \"\(subjectRaw.prefix(80))\"") }
         if qmail { notes.append("qmail-send failure report") } else if let cue = (bodyFail + bodyDelay).first { notes.append("bounce text \"\(TextFold.trim(cue))\"") }
-        let isDelay = subjectDelay || (!bodyDelay.isEmpty && !subjectFail && !body.contains(" permanent ") && !body.contains(" failed permanently "))
+        let isDelay = subjectDelay || (!bodyDelay.isEmpty && !subjectFail && !TextSearch.contains(body, " permanent ") && !TextSearch.contains(body, " failed permanently "))
         let status = StatusCodes.enhanced(in: text) ?? StatusCodes.smtp(in: text)
         let (permanent, reason) = judge(status: status, diagnostics: "", body: text, delayed: isDelay)
         notes.append(reason)
@@ -100,13 +100,13 @@ struct BounceDetector {
         }
         let deadCodes = ["5.1.1", "5.1.0", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.2.1", "5.4.4"]
         let source = diag.count > 2 ? diag : all
-        if deadCodes.contains(code) || BounceCues.unknownUser.contains(where: { source.contains($0) }) {
+        if deadCodes.contains(code) || TextSearch.containsAny(source, BounceCues.unknownUser) {
             return (true, "the address does not exist (unknown user, mailbox or domain)" + (code.isEmpty ? "" : " [\(code)]") + detail)
         }
-        if code.hasSuffix(".2.2") || BounceCues.mailboxFull.contains(where: { source.contains($0) }) {
+        if code.hasSuffix(".2.2") || TextSearch.containsAny(source, BounceCues.mailboxFull) {
             return (false, "the mailbox is full: a temporary condition, the address exists" + (code.isEmpty ? "" : " [\(code)]") + detail)
         }
-        if code.hasPrefix("5.7.") || BounceCues.policyBlock.contains(where: { source.contains($0) }) {
+        if code.hasPrefix("5.7.") || TextSearch.containsAny(source, BounceCues.policyBlock) {
             return (false, "blocked by the recipient's server (policy), the address may be fine" + (code.isEmpty ? "" : " [\(code)]") + detail)
         }
         if code.hasPrefix("4") {

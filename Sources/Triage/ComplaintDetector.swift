@@ -26,7 +26,7 @@ struct ComplaintDetector {
         let local = message.from?.localPart.lowercased() ?? ""
         let subject = TextFold.words(message.subject ?? "")
         let fromFeedback = Self.feedbackSenders.contains { local == $0 || local.hasPrefix($0 + "-") || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "_") }
-        let subjectCue = Self.complaintSubjects.contains { subject.contains($0) }
+        let subjectCue = TextSearch.containsAny(subject, Self.complaintSubjects)
         if fromFeedback, subjectCue || !message.attachedMessages.isEmpty {
             let address = originalRecipient(message)
             return (address, ["feedback-loop message from \(message.from?.address ?? "?") with \(subjectCue ? "a complaint subject" : "the original attached")"]

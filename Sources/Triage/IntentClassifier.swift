@@ -138,7 +138,7 @@ struct IntentClassifier {
         var start = text.padded.startIndex
         var count = 0
         var sawOther = false
-        while count < 200, let range = text.padded.range(of: key, range: start..<text.padded.endIndex) {
+        while count < 200, let range = text.range(of: key, from: start) {
             count += 1
             let next = text.padded[range.upperBound...].prefix(40).split(separator: " ").first.map(String.init) ?? ""
             if !Self.pronouns.contains(next) { sawOther = true }

@@ -9,6 +9,14 @@ enum LaterDateExtractor {
     static let nextYear = ["next year", "in the new year", "early next year", "nachstes jahr", "nachsten jahr", "im neuen jahr",
         "l annee prochaine", "annee prochaine", "el proximo ano", "el ano que viene", "il prossimo anno", "l anno prossimo",
         "volgend jaar", "proximo ano", "ano que vem"]
+    /// The padded search keys of the phrases above (see `PhraseText.key`), computed once.
+    static let nextWeekKeys = nextWeek.map(PhraseText.key)
+    /// Keys of `nextMonth`.
+    static let nextMonthKeys = nextMonth.map(PhraseText.key)
+    /// Keys of `nextQuarter`.
+    static let nextQuarterKeys = nextQuarter.map(PhraseText.key)
+    /// Keys of `nextYear`.
+    static let nextYearKeys = nextYear.map(PhraseText.key)
     static let quarterWords: [String: Int] = ["first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
         "ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "erstes": 1, "zweites": 2, "drittes": 3, "viertes": 4]
 
@@ -32,17 +40,17 @@ enum LaterDateExtractor {
                 return quarterStart(q, reference: ref, year: explicitYear)
             }
         }
-        if nextQuarter.contains(where: { words.contains(PhraseText.key($0)) }) {
+        if TextSearch.containsAny(words, nextQuarterKeys) {
             let current = (ref.month - 1) / 3 + 1
             return current == 4 ? CivilDate(year: ref.year + 1, month: 1, day: 1) : CivilDate(year: ref.year, month: current * 3 + 1, day: 1)
         }
-        if nextMonth.contains(where: { words.contains(PhraseText.key($0)) }) {
+        if TextSearch.containsAny(words, nextMonthKeys) {
             return ref.month == 12 ? CivilDate(year: ref.year + 1, month: 1, day: 1) : CivilDate(year: ref.year, month: ref.month + 1, day: 1)
         }
-        if nextYear.contains(where: { words.contains(PhraseText.key($0)) }) {
+        if TextSearch.containsAny(words, nextYearKeys) {
             return CivilDate(year: ref.year + 1, month: 1, day: 1)
         }
-        if nextWeek.contains(where: { words.contains(PhraseText.key($0)) }) {
+        if TextSearch.containsAny(words, nextWeekKeys) {
             return ref.next(weekday: 1)
         }
         // A month named alone: "reach out in January", "im Januar", "en enero".

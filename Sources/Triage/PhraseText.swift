@@ -1,19 +1,30 @@
 /// A text reduced to padded folded words, searched for whole-word phrases and able to mask phrases out.
 struct PhraseText {
     /// " word word … " (see `TextFold.words`).
-    private(set) var padded: String
+    private(set) var padded: String {
+        didSet { plain = TextSearch.isPlainASCII(padded) }
+    }
+    /// Whether `padded` is plain ASCII, so searches in it may compare bytes.
+    private var plain: Bool
     /// Every word of the original text: a phrase whose first word is missing cannot occur (a cheap pre-check).
     private let wordSet: Set<Substring>
 
     /// Prepares `text` for phrase search.
     init(_ text: String) {
-        padded = TextFold.words(text, boundaries: true)
-        wordSet = Set(padded.split(separator: " "))
+        let words = TextFold.words(text, boundaries: true)
+        padded = words
+        plain = TextSearch.isPlainASCII(words)
+        wordSet = Set(words.split(separator: " "))
     }
 
     /// False when the first word of `key` is not in the text at all.
     private func mayContain(_ key: String) -> Bool {
         wordSet.contains(key.dropFirst().prefix { $0 != " " })
+    }
+
+    /// The first range of `key` in `padded` at or after `start` (the start when nil).
+    func range(of key: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        TextSearch.range(of: key, in: padded, from: start, plain: plain)
     }
 
     /// The phrase in padded word form: " not interested ".
@@ -28,7 +39,7 @@ struct PhraseText {
 
     /// True when the padded `key` (see `key(_:)`) occurs.
     func contains(key: String) -> Bool {
-        key.count > 2 && mayContain(key) && padded.contains(key)
+        key.count > 2 && mayContain(key) && range(of: key) != nil
     }
 
     /// True when `phrase` occurs at least once without one of `negators` among the `window` words before it.
@@ -41,13 +52,13 @@ struct PhraseText {
         guard key.count > 2, mayContain(key) else { return false }
         var searchStart = padded.startIndex
         var guardCount = 0
-        while guardCount < 1_000, let range = padded.range(of: key, range: searchStart..<padded.endIndex) {
+        while guardCount < 1_000, let range = self.range(of: key, from: searchStart) {
             guardCount += 1
             let lookBack = padded.index(range.lowerBound, offsetBy: -120, limitedBy: padded.startIndex) ?? padded.startIndex
             var before = padded[lookBack..<range.lowerBound].split(separator: " ").suffix(window).map(String.init)
             if let stop = before.lastIndex(where: { $0 == "|" || $0 == "?" }) { before = Array(before[(stop + 1)...]) }
             let joined = " " + before.joined(separator: " ") + " "
-            let negated = negators.contains { joined.contains(" " + $0 + " ") }
+            let negated = negators.contains { TextSearch.contains(joined, " " + $0 + " ") }
             if !negated { return true }
             searchStart = padded.index(before: range.upperBound)
         }
@@ -71,7 +82,7 @@ struct PhraseText {
     mutating func mask(key: String, with token: String = "#") {
         guard key.count > 2 else { return }
         var count = 0
-        while count < 1_000, let range = padded.range(of: key) {
+        while count < 1_000, let range = self.range(of: key) {
             padded.replaceSubrange(range, with: " " + token + " ")
             count += 1
         }
@@ -84,7 +95,7 @@ struct PhraseText {
     func occursOutsideQuestions(key: String) -> Bool {
         var searchStart = padded.startIndex
         var count = 0
-        while count < 1_000, let range = padded.range(of: key, range: searchStart..<padded.endIndex) {
+        while count < 1_000, let range = self.range(of: key, from: searchStart) {
             count += 1
             let after = padded[range.upperBound...].prefix(400).split(separator: " ")
             if after.first(where: { $0 == "|" || $0 == "?" }) != "?" { return true }

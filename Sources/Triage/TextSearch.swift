@@ -7,27 +7,39 @@ import Foundation
 enum TextSearch {
     /// True when `needle` occurs in `haystack`.
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        range(of: needle, in: haystack) != nil
+        scan(haystack) { occurs in occurs(needle) }
     }
 
     /// True when any of `needles` occurs in `haystack`.
     static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
-        guard isPlainASCII(haystack) else { return needles.contains { haystack.range(of: $0) != nil } }
-        let found = haystack.utf8.withContiguousStorageIfAvailable { hay in
-            needles.contains { needle in
-                guard !needle.isEmpty, isPlainASCII(needle) else { return haystack.range(of: needle) != nil }
-                return needle.utf8.withContiguousStorageIfAvailable { firstOffset(of: $0, in: hay, from: 0) != nil }
-                    ?? (haystack.range(of: needle) != nil)
-            }
-        }
-        return found ?? needles.contains { haystack.range(of: $0) != nil }
+        scan(haystack) { occurs in needles.contains(where: occurs) }
     }
 
-    /// The first range of `needle` in `haystack` that starts at or after `start` (the start of `haystack` when nil).
-    static func range(of needle: String, in haystack: String, from start: String.Index? = nil) -> Range<String.Index>? {
+    /// The members of `needles` that occur in `haystack`, in their order.
+    static func matching(_ needles: [String], in haystack: String) -> [String] {
+        scan(haystack) { occurs in needles.filter(occurs) }
+    }
+
+    /// Calls `body` with a test "does this needle occur in `haystack`", which compares bytes when `haystack` is plain ASCII
+    /// (checked once for all needles) and asks Foundation otherwise.
+    private static func scan<R>(_ haystack: String, _ body: ((String) -> Bool) -> R) -> R {
+        let foundation: (String) -> Bool = { haystack.range(of: $0) != nil }
+        guard isPlainASCII(haystack) else { return body(foundation) }
+        let result = haystack.utf8.withContiguousStorageIfAvailable { hay in
+            body { needle in
+                guard !needle.isEmpty, isPlainASCII(needle) else { return foundation(needle) }
+                return needle.utf8.withContiguousStorageIfAvailable { firstOffset(of: $0, in: hay, from: 0) != nil } ?? foundation(needle)
+            }
+        }
+        return result ?? body(foundation)
+    }
+
+    /// The first range of `needle` in `haystack` that starts at or after `start` (the start of `haystack` when nil);
+    /// `plain` says whether `haystack` is known to be plain ASCII (see `isPlainASCII`), nil to check it here.
+    static func range(of needle: String, in haystack: String, from start: String.Index? = nil, plain: Bool? = nil) -> Range<String.Index>? {
         let from = start ?? haystack.startIndex
         guard from <= haystack.endIndex else { return nil }
-        if !needle.isEmpty, isPlainASCII(needle), isPlainASCII(haystack) {
+        if !needle.isEmpty, isPlainASCII(needle), plain ?? isPlainASCII(haystack) {
             let offset = haystack.utf8.distance(from: haystack.startIndex, to: from)
             switch byteSearch(needle, in: haystack, from: offset) {
             case .found(let position):
