@@ -19,7 +19,16 @@ struct PhraseText {
 
     /// False when the first word of `key` is not in the text at all.
     private func mayContain(_ key: String) -> Bool {
-        wordSet.contains(key.dropFirst().prefix { $0 != " " })
+        wordSet.contains(Self.firstWord(of: key))
+    }
+
+    /// The first word of a padded key (" not interested " → "not"); found by bytes when the key is plain ASCII.
+    static func firstWord(of key: String) -> Substring {
+        let utf8 = key.utf8
+        guard utf8.first == UInt8(ascii: " "), TextSearch.isPlainASCII(key) else { return key.dropFirst().prefix { $0 != " " } }
+        let start = utf8.index(after: utf8.startIndex)
+        let end = utf8[start...].firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
+        return key[start..<end]
     }
 
     /// The first range of `key` in `padded` at or after `start` (the start when nil).
