@@ -48,7 +48,7 @@ struct PhraseText {
 
     /// True when the padded `key` (see `key(_:)`) occurs.
     func contains(key: String) -> Bool {
-        key.count > 2 && mayContain(key) && range(of: key) != nil
+        !TextFold.hasAtMost(key, 2) && mayContain(key) && range(of: key) != nil
     }
 
     /// True when `phrase` occurs at least once without one of `negators` among the `window` words before it.
@@ -58,7 +58,7 @@ struct PhraseText {
 
     /// `containsUnnegated` for a precomputed padded key.
     func containsUnnegated(key: String, negators: [String], window: Int = 3) -> Bool {
-        guard key.count > 2, mayContain(key) else { return false }
+        guard !TextFold.hasAtMost(key, 2), mayContain(key) else { return false }
         var searchStart = padded.startIndex
         var guardCount = 0
         while guardCount < 1_000, let range = self.range(of: key, from: searchStart) {
@@ -79,7 +79,7 @@ struct PhraseText {
         let key = Self.key(phrase)
         var start = Substring(padded)
         while start.hasPrefix(" | ") || start.hasPrefix(" ? ") { start = start.dropFirst(2) }
-        return key.count > 2 && start.hasPrefix(key)
+        return !TextFold.hasAtMost(key, 2) && start.hasPrefix(key)
     }
 
     /// Replaces every occurrence of `phrase` by a neutral token so later searches do not see it.
@@ -89,7 +89,7 @@ struct PhraseText {
 
     /// `mask` for a precomputed padded key.
     mutating func mask(key: String, with token: String = "#") {
-        guard key.count > 2 else { return }
+        guard !TextFold.hasAtMost(key, 2) else { return }
         var count = 0
         while count < 1_000, let range = self.range(of: key) {
             padded.replaceSubrange(range, with: " " + token + " ")

@@ -20,7 +20,18 @@ enum TextFold {
 
     /// True when every byte of `text` is ASCII.
     static func isASCII(_ text: some StringProtocol) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
+        text.utf8.withContiguousStorageIfAvailable(isASCII) ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `isASCII` for bytes, eight at a time.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            offset += 8
+        }
+        return raw[offset...].allSatisfy { $0 < 0x80 }
     }
 
     /// Lowercased, diacritics removed ("é" → "e", "ß" → "ss"), curly quotes as ASCII.

@@ -56,7 +56,29 @@ enum TextSearch {
 
     /// True when every byte of `text` is ASCII and none is a carriage return (which Foundation pairs with a line feed).
     static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        text.utf8.withContiguousStorageIfAvailable(isPlainASCII) ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// `isPlainASCII` for bytes, eight at a time.
+    static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if word & highBits != 0 || hasZeroByte(word ^ carriageReturns) { return false }
+            offset += 8
+        }
+        return raw[offset...].allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// The top bit of each byte of a word.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// A carriage return in each byte of a word.
+    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// True when some byte of `word` is zero (the classic bit trick; exact when no byte has its top bit set).
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & highBits != 0
     }
 
     /// What a byte search found.
