@@ -40,10 +40,24 @@ enum QuoteMarkers {
     static func isSeparator(_ line: String) -> Bool {
         let trimmed = TextFold.trim(line)
         guard TextFold.hasAtMost(trimmed, 80) else { return false }
+        let marked = trimmed.hasPrefix("-") || trimmed.hasPrefix("_") || trimmed.hasPrefix("=") || trimmed.hasPrefix("*") || trimmed.hasSuffix(":")
+        guard marked || mayStartWithB(trimmed) else { return false }
         let words = TextFold.words(trimmed)
         guard TextSearch.containsAny(words, separators) else { return false }
-        return trimmed.hasPrefix("-") || trimmed.hasPrefix("_") || trimmed.hasPrefix("=") || trimmed.hasPrefix("*")
-            || words.hasPrefix(" begin forwarded") || trimmed.hasSuffix(":")
+        return marked || words.hasPrefix(" begin forwarded")
+    }
+
+    /// False only when `text` is ASCII and its first letter or digit is not a "b", so its words cannot start with "begin".
+    private static func mayStartWithB(_ text: String) -> Bool {
+        guard TextFold.isASCII(text) else { return true }
+        guard let first = text.utf8.first(where: isASCIIAlphanumeric) else { return false }
+        return first | 0x20 == UInt8(ascii: "b")
+    }
+
+    /// True for the ASCII bytes of letters and digits.
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// True when a line of underscores (Outlook web) is at `line`.
@@ -63,28 +77,36 @@ enum QuoteMarkers {
     }
 
     /// The number of lines (1...3) forming an attribution line at `index`, or 0.
+    ///
+    /// An attribution ends with a colon within its first three lines, so the words are only read once such a line is found.
     static func attributionLength(_ lines: [String], at index: Int) -> Int {
-        guard index < lines.count else { return 0 }
-        let first = TextFold.trim(lines[index])
-        guard !first.isEmpty, !first.hasPrefix(">") else { return 0 }
-        let firstWords = TextFold.words(first)
-        let opener = firstWords.split(separator: " ").first.map(String.init) ?? ""
-        var joined = ""
+        guard index >= 0, index < lines.count else { return 0 }
+        var candidate: [String] = []
         for k in 0..<3 {
             guard index + k < lines.count else { return 0 }
             let line = TextFold.trim(lines[index + k])
             if line.isEmpty || line.hasPrefix(">") { return 0 }
+            candidate.append(line)
+            if line.hasSuffix(":") { return attributionLength(trimmed: candidate) }
+        }
+        return 0
+    }
+
+    /// `attributionLength` for its trimmed, non-empty candidate lines, the last of which (and only that one) ends with a colon.
+    private static func attributionLength(trimmed lines: [String]) -> Int {
+        guard let first = lines.first else { return 0 }
+        let opener = TextFold.words(first).split(separator: " ").first.map(String.init) ?? ""
+        var joined = ""
+        for (k, line) in lines.enumerated() {
             joined += (k == 0 ? "" : " ") + line
             guard TextFold.hasAtMost(joined, 400) else { return 0 }
             if k > 0, !attributionOpeners.contains(opener) { return 0 }
-            if line.hasSuffix(":") {
-                let words = TextFold.words(joined)
-                guard TextSearch.containsAny(words, attributionVerbs) else { return 0 }
-                if k == 0 && !attributionOpeners.contains(opener) && !TextFold.hasAtMost(joined, 120) { return 0 }
-                if k > 0 && !joined.contains(where: { $0.isNumber || $0 == "@" }) { return 0 }
-                return k + 1
-            }
         }
-        return 0
+        let k = lines.count - 1
+        let words = TextFold.words(joined)
+        guard TextSearch.containsAny(words, attributionVerbs) else { return 0 }
+        if k == 0 && !attributionOpeners.contains(opener) && !TextFold.hasAtMost(joined, 120) { return 0 }
+        if k > 0 && !joined.contains(where: { $0.isNumber || $0 == "@" }) { return 0 }
+        return k + 1
     }
 }
