@@ -38,7 +38,6 @@ struct BounceDetector {
         let subjectRaw = message.subject ?? ""
         let subject = TextFold.words(subjectRaw)
         let isReplySubject = ["re", "aw", "antw", "sv", "rif", "fwd", "fw", "wg", "tr"].contains { subject.hasPrefix(" \($0) ") }
-        let body = TextFold.words(String(text.prefix(20_000)))
         let sender = message.from
         let local = sender?.localPart.lowercased() ?? ""
         let name = TextFold.fold(sender?.displayName ?? "")
@@ -46,6 +45,9 @@ struct BounceDetector {
             || TextSearch.containsAny(name, BounceCues.daemonNames)
         let subjectFail = !isReplySubject && TextSearch.containsAny(subject, BounceCues.failureSubjects)
         let subjectDelay = !isReplySubject && TextSearch.containsAny(subject, BounceCues.delaySubjects)
+        // Without a mail-system sender or a bounce subject only the qmail report can make a bounce: skip the body words when it cannot be there.
+        if !daemon, !subjectFail, !subjectDelay, !Self.mayMentionQmail(text) { return nil }
+        let body = TextFold.words(String(text.prefix(20_000)))
         let bodyFail = TextSearch.matching(BounceCues.failureBody, in: body)
         let bodyDelay = TextSearch.matching(BounceCues.delayBody, in: body)
         let qmail = TextSearch.contains(body, " this is the qmail send program ")
@@ -65,6 +67,11 @@ struct BounceDetector {
         notes.append(reason)
         let recipients = failedRecipients(message, text: text)
         return .bounce(BounceInfo(permanent: permanent, status: status, recipients: recipients, reason: reason), notes)
+    }
+
+    /// False only when `text` is ASCII and has no "qmail" in any letter case (so its words cannot hold the qmail report line).
+    static func mayMentionQmail(_ text: String) -> Bool {
+        !TextFold.isASCII(text) || TextSearch.contains(TextFold.fold(text), "qmail")
     }
 
     /// Addresses named in the notice that are not ours, the notice's own, or a mail system's; else the original's To.
