@@ -62,7 +62,7 @@ enum TextFold {
         out.append(" ")
         var lastSpace = true
         for scalar in fold(text).unicodeScalars {
-            if scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57) {
+            if isWordScalar(scalar) {
                 out.append(scalar)
                 lastSpace = false
             } else if boundaries, scalar == "." || scalar == "!" || scalar == "?" || scalar == ";" {
@@ -77,6 +77,13 @@ enum TextFold {
         }
         if !lastSpace { out.append(" ") }
         return String(out)
+    }
+
+    /// True for a letter (Unicode Alphabetic) or an ASCII digit; ASCII is decided without the Unicode property tables.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let lower = scalar.value | 0x20
+        return (lower >= 0x61 && lower <= 0x7A) || (scalar.value >= 48 && scalar.value <= 57)
     }
 
     /// `words(_:boundaries:)` for pure-ASCII `text`, byte by byte (the letters of ASCII are A–Z and a–z).
