@@ -95,9 +95,8 @@ enum SignatureStripper {
     /// True for a signature/footer line (never the first line of the reply) that offers an unsubscribe link ("www.example.net | Unsubscribe", "Click here to unsubscribe").
     static func isFooterLine(_ line: String) -> Bool {
         let folded = TextFold.fold(line)
-        guard TextSearch.contains(folded, "unsubscribe") || TextSearch.contains(folded, "abmelden") || TextSearch.contains(folded, "desinscri") || TextSearch.contains(folded, "desabonn")
-            || TextSearch.contains(folded, "darse de baja") || TextSearch.contains(folded, "uitschrijven") || TextSearch.contains(folded, "opt-out") || TextSearch.contains(folded, "opt out")
-        else { return false }
+        let offers = ["unsubscribe", "abmelden", "desinscri", "desabonn", "darse de baja", "uitschrijven", "opt-out", "opt out"]
+        guard TextSearch.containsAny(folded, offers) else { return false }
         let markers = ["http", "www.", "|", "click", "preferences", "mailing list", "list-unsubscribe"]
         return TextSearch.containsAny(folded, markers)
     }
@@ -106,9 +105,8 @@ enum SignatureStripper {
     static func isDisclaimer(_ text: String) -> Bool {
         let words = TextFold.words(text)
         if TextSearch.containsAny(words, disclaimerCues) { return true }
-        if TextSearch.contains(words, " confidential ") || TextSearch.contains(words, " confidentiel ") || TextSearch.contains(words, " vertraulich ")
-            || TextSearch.contains(words, " confidencial ") || TextSearch.contains(words, " riservato ") || TextSearch.contains(words, " vertrouwelijk ")
-        {
+        let confidential = [" confidential ", " confidentiel ", " vertraulich ", " confidencial ", " riservato ", " vertrouwelijk "]
+        if TextSearch.containsAny(words, confidential) {
             let coCues = [" message ", " e mail ", " email ", " attachments ", " recipient ", " nachricht ", " destinataire ", " mensaje ", " messaggio ", " bericht ", " mensagem "]
             return TextSearch.containsAny(words, coCues)
         }
