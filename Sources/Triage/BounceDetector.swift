@@ -69,9 +69,11 @@ struct BounceDetector {
         return .bounce(BounceInfo(permanent: permanent, status: status, recipients: recipients, reason: reason), notes)
     }
 
-    /// False only when `text` is ASCII and has no "qmail" in any letter case (so its words cannot hold the qmail report line).
+    /// False only when the words of `text` cannot hold the qmail report line: ASCII text without "qmail" in any letter case,
+    /// or any text without a "q" or "Q" (no other character folds to a "q").
     static func mayMentionQmail(_ text: String) -> Bool {
-        !TextFold.isASCII(text) || TextSearch.contains(TextFold.fold(text), "qmail")
+        guard text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "q") }) else { return false }
+        return !TextFold.isASCII(text) || TextSearch.contains(TextFold.fold(text), "qmail")
     }
 
     /// Addresses named in the notice that are not ours, the notice's own, or a mail system's; else the original's To.

@@ -114,6 +114,15 @@ struct FastPathTests {
         }
     }
 
+    @Test("no character but q and Q folds to a q, so a text without them cannot name qmail")
+    func onlyQFoldsToQ() {
+        let folding = (0x80...0xFFFF).compactMap(Unicode.Scalar.init).filter { TextFold.fold(String($0)).unicodeScalars.contains("q") }
+        #expect(folding.isEmpty, "\(folding)")
+        #expect(!BounceDetector.mayMentionQmail("Héllo, nothing to see"))
+        #expect(BounceDetector.mayMentionQmail("Hi. This is the QMAIL-send program at mx.example.net."))
+        #expect(BounceDetector.mayMentionQmail("Héllo. This is the qmail-send program."))
+    }
+
     @Test("a key's first word is the first word", arguments: [" not interested ", " no ", " ", "", "x", " e\u{301}t\u{e9} ", " \u{301}a b "])
     func firstWord(key: String) {
         #expect(PhraseText.firstWord(of: key) == key.dropFirst().prefix { $0 != " " })
