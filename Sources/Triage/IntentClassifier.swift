@@ -15,9 +15,12 @@ struct IntentClassifier {
     struct Cue: Sendable {
         let text: String
         let key: String
+        /// The first word of `key`, for `PhraseText`'s cheap pre-check.
+        let firstWord: Substring
         init(_ text: String) {
             self.text = text
             key = PhraseText.key(text)
+            firstWord = PhraseText.firstWord(of: key)
         }
     }
 
@@ -46,34 +49,34 @@ struct IntentClassifier {
         if IntentCues.wholeNo.contains(whole) {
             return IntentVerdict(intent: .no, confidence: 0.85, explanation: ["the whole reply is \"\(whole)\": an explicit no"])
         }
-        for cue in Self.neutralCues where phrases.contains(key: cue.key) {
+        for cue in Self.neutralCues where phrases.contains(key: cue.key, firstWord: cue.firstWord) {
             phrases.mask(key: cue.key, with: "neutral")
         }
-        let hedgeHits = Self.hedgeCues.filter { phrases.contains(key: $0.key) }
+        let hedgeHits = Self.hedgeCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }
         for cue in hedgeHits { phrases.mask(key: cue.key, with: "hedge") }
-        let removeHits = Self.removeCues.filter { phrases.containsUnnegated(key: $0.key, negators: Self.removeNegators, window: 2) }
+        let removeHits = Self.removeCues.filter { phrases.containsUnnegated(key: $0.key, negators: Self.removeNegators, window: 2, firstWord: $0.firstWord) }
         for cue in removeHits { phrases.mask(key: cue.key, with: "removal") }
-        let noFound = Self.noCues.filter { phrases.contains(key: $0.key) }
+        let noFound = Self.noCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }
         // "If we're not interested we'll say so" is a condition and "Who said we're not interested?" a question: neither is a no.
         let noHits = noFound.filter {
-            phrases.containsUnnegated(key: $0.key, negators: Self.conditionals, window: 4) && phrases.occursOutsideQuestions(key: $0.key)
+            phrases.containsUnnegated(key: $0.key, negators: Self.conditionals, window: 4, firstWord: $0.firstWord) && phrases.occursOutsideQuestions(key: $0.key)
         }
         let conditionalNoes = noFound.filter { cue in !noHits.contains { $0.key == cue.key } }.map(\.text)
         for cue in noFound { phrases.mask(key: cue.key, with: "nope") }
         let hedges = hedgeHits.map(\.text)
         let removes = removeHits.map(\.text)
         let noes = noHits.map(\.text)
-        let strongLaters = Self.laterCues.filter { phrases.contains(key: $0.key) }.map(\.text)
-        let weakLaters = Self.laterWeakCues.filter { phrases.contains(key: $0.key) }.map(\.text)
+        let strongLaters = Self.laterCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }.map(\.text)
+        let weakLaters = Self.laterWeakCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }.map(\.text)
         let addresses = AddressScanner.addresses(in: text).filter { !excludedAddresses.contains($0) }
-        var referrals = Self.referralCues.filter { phrases.contains(key: $0.key) }.map(\.text)
+        var referrals = Self.referralCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }.map(\.text)
         if !addresses.isEmpty {
             referrals += Self.referralWeakCues.filter {
-                phrases.containsUnnegated(key: $0.key, negators: ["don t", "not"], window: 2) && !followedByPronoun($0.key, in: phrases)
+                phrases.containsUnnegated(key: $0.key, negators: ["don t", "not"], window: 2, firstWord: $0.firstWord) && !followedByPronoun($0.key, in: phrases)
             }.map(\.text)
         }
-        let positiveHits = Self.positiveCues.filter { phrases.contains(key: $0.key) }
-        let positives = positiveHits.filter { phrases.containsUnnegated(key: $0.key, negators: Self.positiveNegators, window: 2) }.map(\.text)
+        let positiveHits = Self.positiveCues.filter { phrases.contains(key: $0.key, firstWord: $0.firstWord) }
+        let positives = positiveHits.filter { phrases.containsUnnegated(key: $0.key, negators: Self.positiveNegators, window: 2, firstWord: $0.firstWord) }.map(\.text)
         let negatedPositives = positiveHits.map(\.text).filter { !positives.contains($0) }
         let leadingYes = Self.leadingYesCues.first { phrases.starts(with: $0.text) }?.text
         // "Let's talk next week" is interest; a bare "next month" with no interest is a "later".

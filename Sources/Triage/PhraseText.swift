@@ -18,8 +18,8 @@ struct PhraseText {
     }
 
     /// False when the first word of `key` is not in the text at all.
-    private func mayContain(_ key: String) -> Bool {
-        wordSet.contains(Self.firstWord(of: key))
+    private func mayContain(_ key: String, firstWord: Substring?) -> Bool {
+        wordSet.contains(firstWord ?? Self.firstWord(of: key))
     }
 
     /// The first word of a padded key (" not interested " → "not"); found by bytes when the key is plain ASCII.
@@ -46,9 +46,9 @@ struct PhraseText {
         contains(key: Self.key(phrase))
     }
 
-    /// True when the padded `key` (see `key(_:)`) occurs.
-    func contains(key: String) -> Bool {
-        !TextFold.hasAtMost(key, 2) && mayContain(key) && range(of: key) != nil
+    /// True when the padded `key` (see `key(_:)`) occurs; `firstWord`, when given, must be `firstWord(of: key)`.
+    func contains(key: String, firstWord: Substring? = nil) -> Bool {
+        !TextFold.hasAtMost(key, 2) && mayContain(key, firstWord: firstWord) && range(of: key) != nil
     }
 
     /// True when `phrase` occurs at least once without one of `negators` among the `window` words before it.
@@ -56,9 +56,9 @@ struct PhraseText {
         containsUnnegated(key: Self.key(phrase), negators: negators, window: window)
     }
 
-    /// `containsUnnegated` for a precomputed padded key.
-    func containsUnnegated(key: String, negators: [String], window: Int = 3) -> Bool {
-        guard !TextFold.hasAtMost(key, 2), mayContain(key) else { return false }
+    /// `containsUnnegated` for a precomputed padded key (and its first word, see `contains(key:firstWord:)`).
+    func containsUnnegated(key: String, negators: [String], window: Int = 3, firstWord: Substring? = nil) -> Bool {
+        guard !TextFold.hasAtMost(key, 2), mayContain(key, firstWord: firstWord) else { return false }
         var searchStart = padded.startIndex
         var guardCount = 0
         while guardCount < 1_000, let range = self.range(of: key, from: searchStart) {
