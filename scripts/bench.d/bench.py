@@ -50,7 +50,7 @@ class Bench:
     # ---- measuring -------------------------------------------------------------------------------
 
     def run(self, cmd, who, stdout=None, cwd=None, check_rc=True):
-        """Runs cmd under /usr/bin/time; returns (seconds, peak KB, stdout text or None). Records failures."""
+        """Runs cmd under /usr/bin/time; returns (seconds, peak KB, stderr text). Records failures."""
         fd, tf = tempfile.mkstemp(prefix="bench-time-")
         os.close(fd)
         out = open(stdout, "wb") if stdout else subprocess.DEVNULL
@@ -72,7 +72,7 @@ class Bench:
                 self.failures.append(msg)
             log("FAILED", msg)
             return None
-        return dt, kb, None
+        return dt, kb, p.stderr.decode(errors="replace")
 
     def row(self, workload, fu, peer, pr, count=None, note=""):
         """fu / pr: lists of (seconds, kb) or a string explaining why there is none."""
@@ -130,9 +130,15 @@ class Bench:
         # On tmpfs when there is one: this VM's ext4 spends most of a 100,000-file run allocating inodes.
         tmpfs = os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK)
         out = f"/dev/shm/followup-bench-preview-{n}" if tmpfs else os.path.join(d, "out")
-        fu, pr = [], []
+        fu, fu_mbox, pr = [], [], []
         for r in range(self.a.rounds):
             shutil.rmtree(out, ignore_errors=True)
+            m = self.run([self.fu, "preview", "--config", os.path.join(d, "followup.toml"), "--prospects", csvp,
+                          "--days", "1", "--format", "mbox", "--now", NOW], "followup")
+            if m:
+                if f"{n} message(s) written as mbox" not in m[2]:
+                    self.failures.append(f"preview {n} mbox: expected {n} messages, stderr: {m[2][-300:]}")
+                fu_mbox.append(m[:2])
             m = self.run([self.fu, "preview", "--config", os.path.join(d, "followup.toml"), "--prospects", csvp,
                           "--days", "1", "--format", "eml", "--out", out, "--now", NOW, "--quiet"], "followup")
             if m:
@@ -147,6 +153,8 @@ class Bench:
                 if m:
                     pr.append(m[:2])
         shutil.rmtree(out, ignore_errors=True)
+        self.row(f"preview (render) {n:,} messages, one mbox on stdout (to /dev/null)", fu_mbox, "mailmerge --dry-run (stdout to /dev/null)",
+                 pr or "could not run", count=n)
         self.row(f"preview (render) {n:,} messages, eml files" + (" on tmpfs" if tmpfs else ""), fu, "mailmerge --dry-run (stdout to /dev/null)",
                  pr or "could not run", count=n)
 
@@ -526,10 +534,12 @@ whichever program does it.
 
 - **start-up**: one process that does nothing useful, {startup} times: `followup --help`, and `followup status`
   on a store with no prospects, against `python3 -c pass`.
-- **preview (render)**: `followup preview --prospects FILE.csv --days 1 --format eml --out DIR` renders one
-  message per prospect (a one-step sequence, window 00:00-24:00 every day, no cap, no gaps) and writes each to
-  its own .eml file; mailmerge `--dry-run --no-limit` renders the same words from its own template and prints
-  every message to stdout (sent to /dev/null). The CSV has non-ASCII names and companies (seeded, deterministic).
+- **preview (render)**: `followup preview --prospects FILE.csv --days 1 --format mbox` renders one message per
+  prospect (a one-step sequence, window 00:00-24:00 every day, no cap, no gaps) and prints them all as one mbox
+  on stdout (sent to /dev/null), like mailmerge `--dry-run --no-limit`, which renders the same words from its own
+  template and prints every message to stdout. The second row writes each message to its own .eml file instead
+  (`--format eml --out DIR`), against the same mailmerge runs. The CSV has non-ASCII names and companies
+  (seeded, deterministic).
 - **send**: `followup send --now ...` after an untimed `followup import` into a new store, delivering to
   the loopback Postfix (bench+N@example.test, from bench@example.test; that INBOX is emptied before
   each round and after the last, since Dovecot delivers more slowly into a big maildir); the Postfix queue is drained before every timed run. Peers:
