@@ -1,5 +1,6 @@
+import MailCore
 import Testing
-import FollowUp
+@testable import FollowUp
 
 @Suite("Email address check")
 struct EmailAddressTests {
@@ -32,5 +33,32 @@ struct EmailAddressTests {
 
     @Test func identityIsTheLowercasedAddress() {
         #expect(EmailAddress.identity(of: "Zoë.Müller@Example.ORG") == "zoë.müller@example.org")
+    }
+
+    @Test("the byte-level fast path accepts only what the full check accepts, and most plain addresses")
+    func fastPathAgreesWithFullCheck() {
+        // Local part, "@", domain, from alphabets that include every character the fast path treats specially.
+        let local = Array("ab.Z09-_+x.\"é @{".unicodeScalars), domain = Array("ab09-x..yé @_".unicodeScalars)
+        var random = SplitMix64(seed: 2026)
+        func part(_ alphabet: [Unicode.Scalar], _ length: Int) -> String {
+            var text = ""
+            for _ in 0..<length { text.unicodeScalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            return text
+        }
+        var accepted = 0
+        for _ in 0..<40_000 {
+            let text = part(local, 1 + Int(random.next() % 6)) + "@" + part(domain, 1 + Int(random.next() % 9))
+            if EmailAddress.isPlainValidASCII(text) {
+                accepted += 1
+                #expect(EmailAddress.fullProblem(with: text) == nil, "the fast path accepted \(text)")
+            }
+        }
+        for address in ["ana@example.com", "x@a-b.example.co.uk", "user_1{x}@example.com", "o'brien@example.org"] {
+            #expect(EmailAddress.isPlainValidASCII(address), "\(address) takes the fast path")
+        }
+        for address in ["a@1.2", "a@b", "a..b@c.d", ".a@c.d", "a@-b.c", "a@b-.c", "a@b..c", "\"q\"@c.d", "a b@c.d"] {
+            #expect(!EmailAddress.isPlainValidASCII(address), "\(address) takes the full check")
+        }
+        #expect(accepted > 100, "the random inputs reach the fast path (\(accepted))")
     }
 }

@@ -14,6 +14,11 @@ public enum EmailAddress {
     /// octets, a domain with at least one dot whose labels are letters (ASCII or not), digits and inner hyphens,
     /// no spaces outside quotes, at most 254 octets in all.
     public static func problem(with address: String) -> String? {
+        isPlainValidASCII(address) ? nil : fullProblem(with: address)  // the common case is decided on bytes
+    }
+
+    /// The full check behind `problem(with:)`, for any address.
+    static func fullProblem(with address: String) -> String? {
         if address.isEmpty { return "it is empty" }
         if address.utf8.count > maximumLength { return "it is longer than \(maximumLength) characters" }
         if address.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -26,6 +31,60 @@ public enum EmailAddress {
         let domain = String(address[address.index(after: at)...])
         if let problem = localPartProblem(local) { return problem }
         return domainProblem(domain)
+    }
+
+    /// True for a plain ASCII address that `problem(with:)` accepts: `local@domain` with a dot-atom
+    /// local part of letters, digits and atom specials, and a domain of at least two labels of
+    /// letters, digits and inner hyphens, the last not all digits. False means "check fully", not
+    /// "invalid": quoted local parts and non-ASCII addresses always take the full check.
+    static func isPlainValidASCII(_ address: String) -> Bool {
+        let bytes = address.utf8
+        guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
+        var atIndex: Int?
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "@") {
+            guard atIndex == nil else { return false }
+            atIndex = index
+        }
+        guard let at = atIndex, at > 0, at <= maximumLocalLength, at < bytes.count - 1 else { return false }
+        var previous = UInt8(ascii: ".")  // so a leading dot fails
+        for byte in bytes.prefix(at) {
+            if byte == UInt8(ascii: ".") {
+                guard previous != UInt8(ascii: ".") else { return false }
+            } else if !isASCIIAlphanumeric(byte) && !asciiAtomSpecials.contains(byte) {
+                return false
+            }
+            previous = byte
+        }
+        guard previous != UInt8(ascii: ".") else { return false }
+        var labels = 0
+        var labelLength = 0
+        var labelAllDigits = true
+        previous = UInt8(ascii: ".")
+        for byte in bytes.dropFirst(at + 1) {
+            if byte == UInt8(ascii: ".") {
+                guard labelLength > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                labelLength = 0
+                labelAllDigits = true
+            } else if isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") {
+                guard !(byte == UInt8(ascii: "-") && labelLength == 0) else { return false }
+                labelLength += 1
+                guard labelLength <= 63 else { return false }
+                labelAllDigits = labelAllDigits && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            } else {
+                return false
+            }
+            previous = byte
+        }
+        guard labelLength > 0, previous != UInt8(ascii: "-"), !labelAllDigits else { return false }
+        return labels + 1 >= 2
+    }
+
+    private static let asciiAtomSpecials: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// True when `address` passes `problem(with:)`.
