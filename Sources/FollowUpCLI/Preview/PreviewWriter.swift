@@ -92,10 +92,8 @@ struct PreviewWriter {
 
     /// `20261201T1400-ana@example.com-step1.eml`, in UTC.
     static func fileName(_ message: ComposedMessage) -> String {
-        let iso = ISOTime.format(message.date)  // 2026-12-01T14:00:00Z
-        let stamp = iso.prefix(10).replacingOccurrences(of: "-", with: "") + "T" + iso.dropFirst(11).prefix(5).replacingOccurrences(of: ":", with: "")
-        let safe = message.identity.map { $0 == "/" ? "_" : $0 }
-        return "\(stamp)-\(String(safe))-step\(message.step).eml"
+        let safe = message.identity.contains("/") ? String(message.identity.map { $0 == "/" ? "_" : $0 }) : message.identity
+        return ISOTime.compactMinute(message.date) + "-" + safe + "-step" + String(message.step) + ".eml"
     }
 
     private func reason(_ entry: PlanEntry) -> String {
