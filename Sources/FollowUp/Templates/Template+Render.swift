@@ -74,6 +74,8 @@ extension Template {
 extension String {
     /// The string without leading and trailing whitespace, line breaks included.
     func trimmingWhitespace() -> String {
+        // Fast path: printable ASCII at both ends means there is nothing to trim.
+        if let head = utf8.first, let tail = utf8.last, head > 0x20, head < 0x7F, tail > 0x20, tail < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
