@@ -6,6 +6,7 @@
 //   followup-bench plan N            planning N enrolled prospects (what is due now)
 //   followup-bench quote-once FILE   quote extraction once over a JSON array of reply texts (for scripts/bench)
 //   followup-bench classify-once DIR parse and classify every .eml under DIR once (for scripts/bench)
+//   followup-bench render N          rendering N varied, seeded outgoing messages (the MIME writer)
 //
 // Prints one JSON object: {"workload", "items", "seconds", "per_second"}.
 import FollowUp
@@ -22,6 +23,48 @@ func emlFiles(_ directories: [String]) -> [[UInt8]] {
         }
     }
     return files
+}
+
+/// `count` typical outgoing messages, seeded: non-ASCII names in the greeting, To and subject, a ~600-byte body.
+func benchMessages(_ count: Int) -> [OutgoingMessage] {
+    var rng = SplitMix64(seed: 2026)
+    func pick<T>(_ values: [T]) -> T { values[Int(rng.next(upperBound: UInt64(values.count)))] }
+    let firstNames = ["Дмитрий", "José", "Zoë", "Anna", "Søren", "Ólafur", "Jürgen", "Chloé", "Marek", "Ines"]
+    let lastNames = ["Petrov", "García", "Müller", "Smith", "Nørgaard", "Łukasiewicz", "O'Brien", "Dubois"]
+    let companies = ["Café Zürich García, S.L.", "Acme Corp", "Brødrene Ås AS", "Société Générale de Café", "Nordwind GmbH"]
+    let subjects = ["Quick question about {c}", "Über die Zusammenarbeit mit {c}", "Re: Café order for {c}", "Следующие шаги, {n}"]
+    let start = Date(timeIntervalSince1970: 1_796_112_000)
+    return (0..<count).map { index in
+        let first = pick(firstNames), last = pick(lastNames), company = pick(companies)
+        let body = """
+            Hi \(first),
+
+            I hope this finds you well. I wanted to follow up on my note from last week about \(company) and how our
+            scheduling tool could save your team a few hours every week. Teams like yours usually spend too long on
+            back-and-forth emails — we cut that to one click.
+
+            Would a 15-minute call on Thursday or Friday work? If the timing is wrong, just let me know and I will
+            not bother you again.
+
+            Best regards,
+            Émilie Laurent
+            Customer success, Exemple SARL
+            """
+        let step = index % 3
+        let ids = (0..<step).map {
+            MessageID.deterministic(secret: "k", prospect: "p\(index)@example.com", sequence: "s", step: $0, domain: "sender.example")
+        }
+        return OutgoingMessage(
+            from: MailAddress(displayName: "Émilie Laurent", localPart: "emilie", domain: "sender.example"),
+            to: [MailAddress(displayName: "\(first) \(last)", localPart: "p\(index)", domain: "example.com")],
+            subject: pick(subjects).replacingOccurrences(of: "{c}", with: company).replacingOccurrences(of: "{n}", with: first),
+            date: start.addingTimeInterval(Double(index) * 61), utcOffsetSeconds: -18_000,
+            messageID: MessageID.deterministic(secret: "k", prospect: "p\(index)@example.com", sequence: "s", step: step, domain: "sender.example"),
+            inReplyTo: ids.last, references: ids,
+            listUnsubscribeMailto: "mailto:unsubscribe@sender.example?subject=unsubscribe",
+            listUnsubscribeURL: index % 2 == 0 ? "https://sender.example/u/\(index)" : nil,
+            textBody: body)
+    }
 }
 
 /// Runs `body` over `items` repeatedly for at least a second; returns (items processed, seconds).
@@ -43,7 +86,7 @@ func report(_ workload: String, _ result: (Int, Double)) {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: followup-bench parse|classify|quote DIR... | plan N\n".utf8))
+    FileHandle.standardError.write(Data("usage: followup-bench parse|classify|quote DIR... | plan N | render N\n".utf8))
     exit(2)
 }
 let rest = Array(arguments.dropFirst())
@@ -90,6 +133,15 @@ case "plan":
     let plan = planner.plan(candidates, now: now, dueBy: now, slotsUntil: now.addingTimeInterval(86_400))
     let seconds = Date().timeIntervalSince(start)
     report("plan \(count) prospects (\(plan.count) due)", (count, seconds))
+case "render":
+    let count = max(1, Int(rest.first ?? "") ?? 20_000)
+    let messages = benchMessages(count)
+    let writer = MessageWriter(boundaries: SeededBoundaryGenerator(seed: 7))
+    var failures = 0
+    let result = measure(messages) { message in
+        do { _ = try writer.render(message) } catch { failures += 1 }
+    }
+    report(failures == 0 ? "render" : "render (\(failures) failed)", result)
 default:
     FileHandle.standardError.write(Data("followup-bench: unknown workload \(command)\n".utf8))
     exit(2)
