@@ -5,40 +5,63 @@ public enum QuotedPrintable {
     /// Encodes text (any line ending) as quoted-printable with CRLF hard breaks and "=" soft breaks; output lines are at most 76 octets.
     public static func encode(_ text: String) -> String {
         var out: [UInt8] = []
-        let lines = LineSplitter.lines(of: text)
-        for (index, line) in lines.enumerated() {
-            encodeLine(Array(line.utf8), into: &out)
-            if index < lines.count - 1 { out += [13, 10] }
+        text.withUTF8Bytes { bytes in
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+            var first = true
+            LineSplitter.forEachLine(of: bytes, droppingFinalEmptyLine: false) { line in
+                if !first {
+                    out.append(13)
+                    out.append(10)
+                }
+                appendLine(line, into: &out)
+                first = false
+            }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func encodeLine(_ bytes: [UInt8], into out: inout [UInt8]) {
+    /// Appends one encoded line (without its hard break): soft breaks keep output lines at most 76 octets.
+    static func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lineLength = 0
-        for (i, b) in bytes.enumerated() {
-            let isLast = i == bytes.count - 1
+        let last = bytes.count - 1
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            let isLast = i == last
             let literal: Bool
             if b == 32 || b == 9 {
                 literal = !isLast
             } else if b == 61 || b < 32 || b > 126 {
                 literal = false
-            } else if i == 0, b == UInt8(ascii: "F"), bytes.starts(with: Array("From ".utf8)) {
+            } else if i == 0, b == UInt8(ascii: "F"), startsWithFrom(bytes) {
                 literal = false  // keep mbox readers from mangling the line
             } else if i == 0, b == UInt8(ascii: "."), bytes.count == 1 {
                 literal = false
             } else {
                 literal = true
             }
-            let piece: [UInt8] = literal ? [b] : [61, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+            let width = literal ? 1 : 3
             // Reserve one column for a soft break unless this is the final piece of the line.
-            let limit = isLast ? 76 : 75
-            if lineLength + piece.count > limit {
-                out += [61, 13, 10]
+            if lineLength + width > (isLast ? 76 : 75) {
+                out.append(61)
+                out.append(13)
+                out.append(10)
                 lineLength = 0
             }
-            out += piece
-            lineLength += piece.count
+            if literal {
+                out.append(b)
+            } else {
+                out.append(61)
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 15)])
+            }
+            lineLength += width
         }
+    }
+
+    /// Whether `bytes` begins with "From " (the mbox separator).
+    static func startsWithFrom(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 5 && bytes[0] == UInt8(ascii: "F") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "o")
+            && bytes[3] == UInt8(ascii: "m") && bytes[4] == 32
     }
 
     /// Decodes quoted-printable bytes: "=XX" escapes, soft breaks ("=" before CRLF, LF or CR), trailing whitespace on lines dropped; malformed "=" kept literally.

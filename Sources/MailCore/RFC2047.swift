@@ -12,59 +12,119 @@ public enum RFC2047 {
     /// `wordLimit` (both clamped to 16...75). Words never split a character's UTF-8 bytes, and split grapheme clusters only
     /// when one alone would not fit. Q is used when it is no longer than B.
     public static func encodeWords(_ text: String, firstWordLimit: Int = maxWordLength, wordLimit: Int = maxWordLength) -> [String] {
-        let bytes = Array(text.utf8)
-        let qCost = bytes.reduce(0) { $0 + (qLiteral($1) ? 1 : 3) }
-        let useQ = qCost <= (bytes.count + 2) / 3 * 4
-        var words: [String] = []
-        var current: [UInt8] = []
+        text.withUTF8Bytes { bytes in
+            let useQ = prefersQ(bytes)
+            var words: [String] = []
+            forEachWord(text, bytes: bytes, useQ: useQ, firstWordLimit: firstWordLimit, wordLimit: wordLimit) { payload in
+                var word: [UInt8] = []
+                word.reserveCapacity(wordLength(payload, useQ: useQ))
+                writeWord(payload, useQ: useQ, into: &word)
+                words.append(String(decoding: word, as: UTF8.self))
+            }
+            return words
+        }
+    }
+
+    /// Whether Q encoding of `bytes` is no longer than B encoding (the choice is made once for the whole text).
+    static func prefersQ(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        qCost(bytes) <= (bytes.count + 2) / 3 * 4
+    }
+
+    /// The length of the Q-encoded form of `bytes`.
+    static func qCost(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var cost = 0
+        for b in bytes { cost += qLiteral(b) ? 1 : 3 }
+        return cost
+    }
+
+    /// The length of the encoded word holding `payload`.
+    static func wordLength(_ payload: UnsafeBufferPointer<UInt8>, useQ: Bool) -> Int {
+        12 + (useQ ? qCost(payload) : (payload.count + 2) / 3 * 4)
+    }
+
+    /// Calls `emit` with the payload of each encoded word of `text` (whose UTF-8 is `bytes`), in order; at least once.
+    ///
+    /// The units that are never split are grapheme clusters, or single scalars for clusters too big for a word.
+    static func forEachWord(
+        _ text: String, bytes: UnsafeBufferPointer<UInt8>, useQ: Bool, firstWordLimit: Int, wordLimit: Int,
+        _ emit: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var limit = max(24, min(maxWordLength, firstWordLimit))
         let nextLimit = max(24, min(maxWordLength, wordLimit))
-        func cost(_ payload: [UInt8]) -> Int {
-            12 + (useQ ? payload.reduce(0) { $0 + (qLiteral($1) ? 1 : 3) } : (payload.count + 2) / 3 * 4)
+        let maxPayloadBytes = (nextLimit - 12) / 4 * 3 / 3  // conservative: worst-case Q cost is 3 per byte
+        var wordStart = 0
+        var wordQCost = 0
+        var emitted = false
+        func cost(qCost: Int, count: Int) -> Int {
+            12 + (useQ ? qCost : (count + 2) / 3 * 4)
         }
-        func flush() {
-            guard !current.isEmpty else { return }
-            words.append(word(current, useQ: useQ))
-            current = []
-            limit = nextLimit
-        }
-        for piece in units(of: text, limit: nextLimit) {
-            if current.isEmpty, cost(piece) > limit { limit = nextLimit }
-            if cost(current + piece) > limit { flush() }
-            current += piece
-        }
-        flush()
-        if words.isEmpty { words.append(word([], useQ: true)) }
-        return words
-    }
-
-    /// The UTF-8 byte groups that must not be split: grapheme clusters, or single scalars for oversized clusters.
-    private static func units(of text: String, limit: Int) -> [[UInt8]] {
-        var result: [[UInt8]] = []
-        let maxPayloadBytes = (limit - 12) / 4 * 3 / 3  // conservative: worst-case Q cost is 3 per byte
-        for ch in text {
-            let bytes = Array(String(ch).utf8)
-            if bytes.count <= maxPayloadBytes {
-                result.append(bytes)
-            } else {
-                for scalar in ch.unicodeScalars { result.append(Array(String(scalar).utf8)) }
+        // Adds the unit bytes[start..<end], which always begins where the current word ends.
+        func add(_ start: Int, _ end: Int) {
+            var unitQCost = 0
+            for i in start..<end { unitQCost += qLiteral(bytes[i]) ? 1 : 3 }
+            if wordStart == start, cost(qCost: unitQCost, count: end - start) > limit { limit = nextLimit }
+            if cost(qCost: wordQCost + unitQCost, count: end - wordStart) > limit, wordStart < start {
+                emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<start]))
+                emitted = true
+                wordStart = start
+                wordQCost = 0
+                limit = nextLimit
             }
+            wordQCost += unitQCost
         }
-        return result
-    }
-
-    private static func word(_ payload: [UInt8], useQ: Bool) -> String {
-        if useQ {
-            var body = ""
-            for b in payload {
-                if b == 32 { body += "_" } else if qLiteral(b) { body.unicodeScalars.append(Unicode.Scalar(b)) } else {
-                    body += "=" + String(decoding: [QuotedPrintable.hexDigits[Int(b >> 4)], QuotedPrintable.hexDigits[Int(b & 15)]], as: UTF8.self)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is its own grapheme cluster, except CR LF.
+            var i = 0
+            while i < bytes.count {
+                let end = bytes[i] == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 ? i + 2 : i + 1
+                add(i, end)
+                i = end
+            }
+        } else {
+            var offset = 0
+            for character in text {
+                let count = character.utf8.count
+                if count <= maxPayloadBytes {
+                    add(offset, offset + count)
+                    offset += count
+                } else {
+                    for scalar in character.unicodeScalars {
+                        let width = UTF8.width(scalar)
+                        add(offset, offset + width)
+                        offset += width
+                    }
                 }
             }
-            return "=?utf-8?Q?" + body + "?="
         }
-        return "=?utf-8?B?" + Base64.encode(payload) + "?="
+        if wordStart < bytes.count || !emitted {
+            emit(UnsafeBufferPointer(rebasing: bytes[wordStart..<bytes.count]))
+        }
     }
+
+    /// Appends one encoded word holding `payload` ("=?utf-8?Q?…?=" or "=?utf-8?B?…?=").
+    static func writeWord(_ payload: UnsafeBufferPointer<UInt8>, useQ: Bool, into out: inout [UInt8]) {
+        out.append(contentsOf: useQ ? qPrefix : bPrefix)
+        if useQ {
+            for b in payload {
+                if b == 32 {
+                    out.append(UInt8(ascii: "_"))
+                } else if qLiteral(b) {
+                    out.append(b)
+                } else {
+                    out.append(UInt8(ascii: "="))
+                    out.append(QuotedPrintable.hexDigits[Int(b >> 4)])
+                    out.append(QuotedPrintable.hexDigits[Int(b & 15)])
+                }
+            }
+        } else {
+            Base64.append(payload, into: &out)
+        }
+        out.append(UInt8(ascii: "?"))
+        out.append(UInt8(ascii: "="))
+    }
+
+    static let qPrefix = Array("=?utf-8?Q?".utf8)
+    static let bPrefix = Array("=?utf-8?B?".utf8)
 
     /// Bytes written literally in Q encoding (the "phrase"-safe set of RFC 2047 §5(3), plus space written as "_").
     static func qLiteral(_ b: UInt8) -> Bool {

@@ -7,6 +7,14 @@ public struct RFC5322Date: Sendable {
 
     /// Formats `date` as e.g. "Tue, 01 Dec 2026 09:00:00 -0500" at the given offset from UTC (clamped to ±23:59).
     public static func format(_ date: Date, utcOffsetSeconds: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        append(date, utcOffsetSeconds: utcOffsetSeconds, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the `format(_:utcOffsetSeconds:)` form of `date` to `out`.
+    static func append(_ date: Date, utcOffsetSeconds: Int, into out: inout [UInt8]) {
         let offset = max(-86_340, min(86_340, utcOffsetSeconds))
         let seconds = date.timeIntervalSince1970.rounded(.down)
         let clamped = max(-62_000_000_000, min(250_000_000_000, seconds))
@@ -15,13 +23,25 @@ public struct RFC5322Date: Sendable {
         let secondOfDay = local - days * 86_400
         let (year, month, day) = civil(fromDays: days)
         let weekday = Int(((days % 7) + 7 + 4) % 7)
-        let hour = secondOfDay / 3600
-        let minute = (secondOfDay % 3600) / 60
-        let second = secondOfDay % 60
-        let sign = offset < 0 ? "-" : "+"
         let absOffset = abs(offset) / 60
-        return "\(dayNames[weekday]), \(pad(day, 2)) \(monthNames[Int(month) - 1]) \(pad(year, 4)) "
-            + "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) \(sign)\(pad(Int64(absOffset / 60), 2))\(pad(Int64(absOffset % 60), 2))"
+        out.append(contentsOf: dayNames[weekday].utf8)
+        out.append(UInt8(ascii: ","))
+        out.append(32)
+        appendPadded(day, 2, into: &out)
+        out.append(32)
+        out.append(contentsOf: monthNames[Int(month) - 1].utf8)
+        out.append(32)
+        appendPadded(year, 4, into: &out)
+        out.append(32)
+        appendPadded(secondOfDay / 3600, 2, into: &out)
+        out.append(UInt8(ascii: ":"))
+        appendPadded((secondOfDay % 3600) / 60, 2, into: &out)
+        out.append(UInt8(ascii: ":"))
+        appendPadded(secondOfDay % 60, 2, into: &out)
+        out.append(32)
+        out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        appendPadded(Int64(absOffset / 60), 2, into: &out)
+        appendPadded(Int64(absOffset % 60), 2, into: &out)
     }
 
     /// Parses an RFC 5322 (or obsolete RFC 822) date, tolerating missing weekday, seconds and zone; nil when unreadable.
@@ -29,10 +49,25 @@ public struct RFC5322Date: Sendable {
         RFC5322DateParser(s).parse()
     }
 
-    static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(abs(value))
-        let padding = String(repeating: "0", count: max(0, width - text.count))
-        return (value < 0 ? "-" : "") + padding + text
+    /// Appends `value` in decimal, zero-padded to at least `width` digits (after a "-" when negative).
+    static func appendPadded(_ value: Int64, _ width: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+        }
+        for _ in count..<max(count, width) { out.append(UInt8(ascii: "0")) }
+        withUnsafeBytes(of: &digits) { buffer in
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
