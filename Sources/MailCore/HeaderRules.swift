@@ -1,4 +1,4 @@
-/// Validation and encoding rules the writer applies to every value that came from data.
+/// Validation rules the writer applies to every value that came from data (checked over UTF-8 bytes).
 enum HeaderRules {
     /// Header names the writer owns or must never send; extra headers may not use them.
     static let reservedNames: Set<String> = [
@@ -7,88 +7,84 @@ enum HeaderRules {
         "list-unsubscribe-post",
     ]
 
-    /// Throws when `value` holds CR, LF or NUL: the characters that could end this header and start another.
-    static func checkInjection(_ value: String, field: String) throws(MessageWriterError) {
-        for scalar in value.unicodeScalars where scalar == "\r" || scalar == "\n" || scalar == "\0" || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-            throw .forbiddenCharacter(field: field, character: ScalarName.of(scalar))
+    /// Throws when `value` holds CR, LF or NUL (or NEL, LS, PS): the characters that could end this header and start another.
+    static func checkInjection(_ value: String, field: @autoclosure () -> String) throws(MessageWriterError) {
+        if let scalar = value.withUTF8Bytes(forbiddenScalar) {
+            throw .forbiddenCharacter(field: field(), character: ScalarName.of(scalar))
         }
+    }
+
+    /// The first CR, LF, NUL, NEL (U+0085), LS (U+2028) or PS (U+2029) in UTF-8 `bytes`, or nil.
+    static func forbiddenScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 {
+                if b == 13 || b == 10 || b == 0 { return Unicode.Scalar(b) }
+            } else if b == 0xC2 {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x85 { return "\u{85}" }
+            } else if b == 0xE2 {
+                if i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+                    if bytes[i + 2] == 0xA8 { return "\u{2028}" }
+                    if bytes[i + 2] == 0xA9 { return "\u{2029}" }
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func checkExtraName(_ name: String) throws(MessageWriterError) {
         try checkInjection(name, field: "extra header name")
-        guard !name.isEmpty, name.utf8.count <= 76, name.unicodeScalars.allSatisfy({ $0.value >= 33 && $0.value <= 126 && $0 != ":" }) else {
-            throw .invalidHeaderName(name: name)
+        let valid = name.withUTF8Bytes { bytes in
+            !bytes.isEmpty && bytes.count <= 76 && bytes.allSatisfy { $0 >= 33 && $0 <= 126 && $0 != UInt8(ascii: ":") }
         }
+        guard valid else { throw .invalidHeaderName(name: name) }
         if reservedNames.contains(name.lowercased()) { throw .forbiddenHeader(name: name) }
     }
 
     /// Plain ASCII that can be written as-is: printable or tab, no edge whitespace, no "=?", no overlong word.
-    static func isPlainUnstructured(_ value: String) -> Bool {
-        guard !value.isEmpty else { return true }
+    static func isPlainUnstructured(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
         var wordLength = 0
-        for scalar in value.unicodeScalars {
-            guard (scalar.value >= 0x20 && scalar.value <= 0x7E) || scalar == "\t" else { return false }
-            if scalar == " " || scalar == "\t" { wordLength = 0 } else { wordLength += 1 }
+        var previous: UInt8 = 0
+        for b in bytes {
+            guard (b >= 0x20 && b <= 0x7E) || b == 9 else { return false }
+            if b == 32 || b == 9 { wordLength = 0 } else { wordLength += 1 }
             if wordLength > 900 { return false }
+            if previous == UInt8(ascii: "="), b == UInt8(ascii: "?") { return false }
+            previous = b
         }
-        if value.contains("=?") { return false }
-        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return true }
-        return !(first == " " || first == "\t" || last == " " || last == "\t")
+        return !(first == 32 || first == 9 || last == 32 || last == 9)
     }
 
-    static func checkMessageID(_ value: String, field: String) throws(MessageWriterError) {
-        let ok = value.utf8.count <= 900 && value.contains("@")
-            && value.unicodeScalars.allSatisfy { $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != "\"" }
-            && !value.hasPrefix("@") && !value.hasSuffix("@")
-        if !ok { throw .invalidMessageID(field: field, value: value) }
+    static func checkMessageID(_ value: String, field: @autoclosure () -> String) throws(MessageWriterError) {
+        let ok = value.withUTF8Bytes { bytes in
+            guard bytes.count <= 900, let first = bytes.first, let last = bytes.last,
+                first != UInt8(ascii: "@"), last != UInt8(ascii: "@")
+            else { return false }
+            var hasAt = false
+            for b in bytes {
+                guard b > 32, b < 127, b != UInt8(ascii: "<"), b != UInt8(ascii: ">"), b != UInt8(ascii: "\"") else { return false }
+                if b == UInt8(ascii: "@") { hasAt = true }
+            }
+            return hasAt
+        }
+        if !ok { throw .invalidMessageID(field: field(), value: value) }
     }
 
     static func checkUnsubscribe(_ value: String, scheme: String, field: String) throws(MessageWriterError) {
-        let ok = value.lowercased().hasPrefix(scheme) && value.utf8.count > scheme.utf8.count && value.utf8.count <= 900
-            && value.unicodeScalars.allSatisfy { $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != "," }
-        if !ok { throw .invalidUnsubscribe(field: field, value: value) }
-    }
-
-    /// The unbreakable pieces of one address: display-name words (or encoded words), then "<local@domain>".
-    static func addressChunks(_ address: MailAddress, field: String, firstWordLimit: Int) throws(MessageWriterError) -> [String] {
-        try checkInjection(address.localPart, field: "\(field) local part")
-        try checkInjection(address.domain, field: "\(field) domain")
-        let spec = try addrSpec(address, field: field)
-        guard let rawName = address.displayName else { return [spec] }
-        try checkInjection(rawName, field: "\(field) display name")
-        let name = AddressParser.collapseWhitespace(rawName)
-        guard !name.isEmpty else { return [spec] }
-        let asciiPrintable = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value <= 0x7E }
-        if asciiPrintable, !name.contains("=?") {
-            let phrase = AddressParser.formatPhrase(name)
-            if phrase.hasPrefix("\"") {
-                if phrase.utf8.count <= 200 { return [phrase, "<" + spec + ">"] }
-            } else {
-                return phrase.split(separator: " ").map(String.init) + ["<" + spec + ">"]
+        let schemeBytes = Array(scheme.utf8)
+        let ok = value.withUTF8Bytes { bytes in
+            guard bytes.count > schemeBytes.count, bytes.count <= 900 else { return false }
+            for (i, s) in schemeBytes.enumerated() {
+                let b = bytes[i]
+                guard (b >= 65 && b <= 90 ? b + 32 : b) == s else { return false }
+            }
+            return bytes.allSatisfy { b in
+                b > 32 && b < 127 && b != UInt8(ascii: "<") && b != UInt8(ascii: ">") && b != UInt8(ascii: ",")
             }
         }
-        return RFC2047.encodeWords(name, firstWordLimit: firstWordLimit) + ["<" + spec + ">"]
-    }
-
-    /// Validates and formats `local@domain` (ASCII only; SMTPUTF8 addresses are not produced here).
-    static func addrSpec(_ address: MailAddress, field: String) throws(MessageWriterError) -> String {
-        let local = address.localPart
-        let domain = address.domain
-        let raw = local + "@" + domain
-        if local.isEmpty { throw .invalidAddress(field: field, value: raw, reason: "the local part is empty") }
-        if domain.isEmpty { throw .invalidAddress(field: field, value: raw, reason: "the domain is empty") }
-        guard local.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else {
-            throw .invalidAddress(field: field, value: raw, reason: "the local part is not printable ASCII (SMTPUTF8 is not supported)")
-        }
-        let domainOK = domain.unicodeScalars.allSatisfy { scalar in
-            (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || scalar == "-" || scalar == "." || scalar == "[" || scalar == "]" || scalar == ":"
-        }
-        guard domainOK, !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else {
-            throw .invalidAddress(field: field, value: raw, reason: "the domain must be letters, digits, hyphens and dots (use punycode for IDNs)")
-        }
-        let spec = AddressParser.formatLocalPart(local) + "@" + domain
-        if spec.utf8.count > 900 { throw .invalidAddress(field: field, value: raw, reason: "the address is too long") }
-        return spec
+        if !ok { throw .invalidUnsubscribe(field: field, value: value) }
     }
 }

@@ -1,67 +1,120 @@
 /// The MIME body: a text/plain part always, plus an optional HTML alternative.
 extension MessageWriter {
-    struct RenderedBody {
-        var headers: String
-        var content: String
-    }
-
-    struct EncodedText {
-        var transferEncoding: String
-        var content: String
-    }
-
-    func bodyBlock(_ m: OutgoingMessage) throws(MessageWriterError) -> RenderedBody {
-        let text = Self.encodeText(m.textBody)
+    /// Writes the Content-* headers, the blank line and the body.
+    func writeBody(_ m: OutgoingMessage, into out: inout [UInt8]) throws(MessageWriterError) {
         guard let html = m.htmlBody else {
-            return RenderedBody(
-                headers: "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: \(text.transferEncoding)\r\n",
-                content: text.content)
+            m.textBody.withUTF8Bytes { text in
+                let sevenBit = Self.isSevenBit(text)
+                out.append(contentsOf: "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: ".utf8)
+                out.append(contentsOf: (sevenBit ? "7bit\r\n\r\n" : "quoted-printable\r\n\r\n").utf8)
+                Self.writeText(text, sevenBit: sevenBit, into: &out)
+            }
+            return
         }
-        let htmlPart = Self.encodeText(html)
-        let boundary = try freshBoundary(avoiding: [text.content, htmlPart.content])
-        var content = ""
-        content += "--\(boundary)\r\n"
-        content += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: \(text.transferEncoding)\r\n\r\n"
-        content += text.content + "\r\n"
-        content += "--\(boundary)\r\n"
-        content += "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: \(htmlPart.transferEncoding)\r\n\r\n"
-        content += htmlPart.content + "\r\n"
-        content += "--\(boundary)--\r\n"
-        return RenderedBody(headers: "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n", content: content)
+        var textPart: [UInt8] = []
+        var htmlPart: [UInt8] = []
+        let textSevenBit = m.textBody.withUTF8Bytes { Self.encodePart($0, into: &textPart) }
+        let htmlSevenBit = html.withUTF8Bytes { Self.encodePart($0, into: &htmlPart) }
+        let boundary = try freshBoundary(avoiding: textPart, htmlPart)
+        out.append(contentsOf: "Content-Type: multipart/alternative;\r\n boundary=\"".utf8)
+        out.append(contentsOf: boundary.utf8)
+        out.append(contentsOf: "\"\r\n\r\n".utf8)
+        Self.writePart(boundary: boundary, type: "text/plain", sevenBit: textSevenBit, content: textPart, into: &out)
+        Self.writePart(boundary: boundary, type: "text/html", sevenBit: htmlSevenBit, content: htmlPart, into: &out)
+        out.append(contentsOf: "--".utf8)
+        out.append(contentsOf: boundary.utf8)
+        out.append(contentsOf: "--\r\n".utf8)
+    }
+
+    /// Encodes one part's text into `content`; true when it went out as 7bit.
+    static func encodePart(_ text: UnsafeBufferPointer<UInt8>, into content: inout [UInt8]) -> Bool {
+        let sevenBit = isSevenBit(text)
+        content.reserveCapacity(text.count + text.count / 4 + 16)
+        writeText(text, sevenBit: sevenBit, into: &content)
+        return sevenBit
+    }
+
+    static func writePart(boundary: String, type: String, sevenBit: Bool, content: [UInt8], into out: inout [UInt8]) {
+        out.append(contentsOf: "--".utf8)
+        out.append(contentsOf: boundary.utf8)
+        out.append(contentsOf: "\r\nContent-Type: ".utf8)
+        out.append(contentsOf: type.utf8)
+        out.append(contentsOf: "; charset=utf-8\r\nContent-Transfer-Encoding: ".utf8)
+        out.append(contentsOf: (sevenBit ? "7bit\r\n\r\n" : "quoted-printable\r\n\r\n").utf8)
+        out.append(contentsOf: content)
+        out.append(13)
+        out.append(10)
     }
 
     /// A boundary that is valid and occurs in none of the parts (a few attempts, then a typed error).
-    func freshBoundary(avoiding parts: [String]) throws(MessageWriterError) -> String {
+    func freshBoundary(avoiding text: [UInt8], _ html: [UInt8]) throws(MessageWriterError) -> String {
         var last = ""
         for _ in 0..<16 {
             let candidate = boundaries.makeBoundary()
             last = candidate
             guard Self.isValidBoundary(candidate) else { continue }
-            if !parts.contains(where: { $0.contains("--" + candidate) }) { return candidate }
+            let delimiter = Array(("--" + candidate).utf8)
+            if !Self.occurs(delimiter, in: text), !Self.occurs(delimiter, in: html) { return candidate }
         }
         throw .boundaryUnusable(boundary: last)
     }
 
+    /// Whether `needle` (not empty) occurs in `haystack`.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var i = 0
+        let lastStart = haystack.count - needle.count
+        while i <= lastStart {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func isValidBoundary(_ b: String) -> Bool {
-        let allowed = "'()+_,-./:=? "
-        guard (1...70).contains(b.unicodeScalars.count), b.unicodeScalars.last != " " else { return false }
-        return b.unicodeScalars.allSatisfy { s in
-            (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || allowed.unicodeScalars.contains(s)
+        let bytes = b.utf8
+        guard (1...70).contains(bytes.count), bytes.last != 32 else { return false }
+        return bytes.allSatisfy { c in
+            switch c {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            case UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "_"), UInt8(ascii: ","),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "?"),
+                UInt8(ascii: " "):
+                return true
+            default:
+                return false
+            }
         }
     }
 
-    /// Text as CRLF lines ending in CRLF: 7bit when plain ASCII with short, clean lines, else quoted-printable.
-    static func encodeText(_ text: String) -> EncodedText {
-        var lines = LineSplitter.lines(of: text)
-        if lines.count > 1, lines.last == "" { lines.removeLast() }
-        let sevenBit = lines.allSatisfy { line in
-            line.utf8.count <= 76
-                && line.unicodeScalars.allSatisfy { ($0.value >= 0x20 && $0.value <= 0x7E) || $0 == "\t" }
-                && !line.hasSuffix(" ") && !line.hasSuffix("\t") && !line.hasPrefix("From ") && line != "."
+    /// Whether text can go out as 7bit: plain ASCII lines of at most 76 octets, no trailing whitespace, no "From " or
+    /// lone "." line.
+    static func isSevenBit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var clean = true
+        LineSplitter.forEachLine(of: text, droppingFinalEmptyLine: true) { line in
+            guard clean else { return }
+            clean = line.count <= 76 && line.allSatisfy { ($0 >= 0x20 && $0 <= 0x7E) || $0 == 9 }
+                && line.last != 32 && line.last != 9 && !QuotedPrintable.startsWithFrom(line)
+                && !(line.count == 1 && line[0] == UInt8(ascii: "."))
         }
-        if sevenBit {
-            return EncodedText(transferEncoding: "7bit", content: lines.joined(separator: "\r\n") + "\r\n")
+        return clean
+    }
+
+    /// Text as CRLF lines ending in CRLF: verbatim when 7bit, else quoted-printable.
+    static func writeText(_ text: UnsafeBufferPointer<UInt8>, sevenBit: Bool, into out: inout [UInt8]) {
+        LineSplitter.forEachLine(of: text, droppingFinalEmptyLine: true) { line in
+            if sevenBit {
+                out.append(contentsOf: line)
+            } else {
+                QuotedPrintable.appendLine(line, into: &out)
+            }
+            out.append(13)
+            out.append(10)
         }
-        return EncodedText(transferEncoding: "quoted-printable", content: QuotedPrintable.encode(lines.joined(separator: "\n")) + "\r\n")
     }
 }

@@ -10,84 +10,94 @@ public struct MessageWriter: Sendable {
 
     /// The complete message: headers, blank line, body; every line ends in CRLF and is at most 998 octets.
     public func render(_ message: OutgoingMessage) throws(MessageWriterError) -> [UInt8] {
-        var head = try headerBlock(message)
-        let body = try bodyBlock(message)
-        head += body.headers
-        return Array((head + "\r\n" + body.content).utf8)
-    }
-
-    /// The standard and extra header lines, in a fixed order, without the Content-* headers.
-    func headerBlock(_ m: OutgoingMessage) throws(MessageWriterError) -> String {
-        guard !m.to.isEmpty else { throw .noRecipients }
-        var out = ""
-        out += try HeaderFolder.fold(name: "Date", chunks: [RFC5322Date.format(m.date, utcOffsetSeconds: m.utcOffsetSeconds)])
-        out += try addressHeader("From", [m.from])
-        if let replyTo = m.replyTo { out += try addressHeader("Reply-To", [replyTo]) }
-        out += try addressHeader("To", m.to)
-        out += try unstructuredHeader("Subject", m.subject)
-        out += try HeaderFolder.fold(name: "Message-ID", chunks: [try checkedID(m.messageID, field: "Message-ID")])
-        if let parent = m.inReplyTo {
-            out += try HeaderFolder.fold(name: "In-Reply-To", chunks: [try checkedID(parent, field: "In-Reply-To")])
-        }
-        if !m.references.isEmpty {
-            var ids: [String] = []
-            for (i, id) in m.references.enumerated() { ids.append(try checkedID(id, field: "References[\(i)]")) }
-            out += try HeaderFolder.fold(name: "References", chunks: ids)
-        }
-        out += try unsubscribeHeaders(mailto: m.listUnsubscribeMailto, url: m.listUnsubscribeURL)
-        out += "MIME-Version: 1.0\r\n"
-        for field in m.extraHeaders {
-            try HeaderRules.checkExtraName(field.name)
-            out += try unstructuredHeader(field.name, field.value, field: "header \(field.name)")
-        }
+        var out: [UInt8] = []
+        let bodyBytes = message.textBody.utf8.count + (message.htmlBody?.utf8.count ?? 0)
+        out.reserveCapacity(1_024 + bodyBytes + bodyBytes / 4)
+        try writeHeaders(message, into: &out)
+        try writeBody(message, into: &out)
         return out
     }
 
-    /// A header holding addresses, display names encoded as needed, folded between words and addresses.
-    func addressHeader(_ name: String, _ addresses: [MailAddress]) throws(MessageWriterError) -> String {
-        var chunks: [String] = []
-        for (index, address) in addresses.enumerated() {
-            let field = addresses.count == 1 ? name : "\(name)[\(index)]"
-            var parts = try HeaderRules.addressChunks(address, field: field, firstWordLimit: index == 0 ? 76 - name.utf8.count - 2 : 75)
-            if index < addresses.count - 1, let last = parts.popLast() { parts.append(last + ",") }
-            chunks += parts
+    /// The standard and extra header lines, in a fixed order, without the Content-* headers.
+    func writeHeaders(_ m: OutgoingMessage, into out: inout [UInt8]) throws(MessageWriterError) {
+        guard !m.to.isEmpty else { throw .noRecipients }
+        out.append(contentsOf: "Date: ".utf8)
+        RFC5322Date.append(m.date, utcOffsetSeconds: m.utcOffsetSeconds, into: &out)
+        out.append(13)
+        out.append(10)
+        try writeAddressHeader("From", [m.from], into: &out)
+        if let replyTo = m.replyTo { try writeAddressHeader("Reply-To", [replyTo], into: &out) }
+        try writeAddressHeader("To", m.to, into: &out)
+        try writeUnstructuredHeader("Subject", m.subject, into: &out)
+        try checkID(m.messageID, field: "Message-ID")
+        try HeaderFolder.single(name: "Message-ID", value: m.messageID.value, bracketed: true, into: &out)
+        if let parent = m.inReplyTo {
+            try checkID(parent, field: "In-Reply-To")
+            try HeaderFolder.single(name: "In-Reply-To", value: parent.value, bracketed: true, into: &out)
         }
-        return try HeaderFolder.fold(name: name, chunks: chunks)
+        if !m.references.isEmpty {
+            var folder = HeaderFolder(name: "References", into: &out)
+            for (i, id) in m.references.enumerated() {
+                try checkID(id, field: "References[\(i)]")
+                folder.chunk(id.value, bracketed: true, into: &out)
+            }
+            try folder.finish(into: &out)
+        }
+        try writeUnsubscribeHeaders(mailto: m.listUnsubscribeMailto, url: m.listUnsubscribeURL, into: &out)
+        out.append(contentsOf: "MIME-Version: 1.0\r\n".utf8)
+        for field in m.extraHeaders {
+            try HeaderRules.checkExtraName(field.name)
+            try writeUnstructuredHeader(field.name, field.value, field: "header \(field.name)", into: &out)
+        }
     }
 
     /// An unstructured header: plain ASCII kept verbatim (folded at its own whitespace), anything else as encoded words.
-    func unstructuredHeader(_ name: String, _ value: String, field: String? = nil) throws(MessageWriterError) -> String {
-        try HeaderRules.checkInjection(value, field: field ?? name)
-        if HeaderRules.isPlainUnstructured(value) {
-            return try HeaderFolder.foldPreservingWhitespace(name: name, value: value)
+    func writeUnstructuredHeader(
+        _ name: String, _ value: String, field: @autoclosure () -> String? = nil, into out: inout [UInt8]
+    ) throws(MessageWriterError) {
+        try HeaderRules.checkInjection(value, field: field() ?? name)
+        let fits = value.withUTF8Bytes { bytes in
+            if HeaderRules.isPlainUnstructured(bytes) {
+                return HeaderFolder.foldPreservingWhitespace(name: name, value: bytes, into: &out)
+            }
+            var folder = HeaderFolder(name: name, into: &out)
+            Self.writeEncodedWords(value, bytes: bytes, firstWordLimit: 76 - name.utf8.count - 2, folder: &folder, into: &out)
+            return folder.end(into: &out)
         }
-        let words = RFC2047.encodeWords(value, firstWordLimit: 76 - name.utf8.count - 2)
-        return try HeaderFolder.fold(name: name, chunks: words)
+        if !fits { throw .lineTooLong(field: name) }
     }
 
-    func checkedID(_ id: MessageID, field: String) throws(MessageWriterError) -> String {
-        try HeaderRules.checkInjection(id.value, field: field)
-        try HeaderRules.checkMessageID(id.value, field: field)
-        return id.bracketed
+    /// Writes `text` (whose UTF-8 is `bytes`) as encoded words, each an unbreakable chunk of the header being folded.
+    static func writeEncodedWords(
+        _ text: String, bytes: UnsafeBufferPointer<UInt8>, firstWordLimit: Int, folder: inout HeaderFolder, into out: inout [UInt8]
+    ) {
+        let useQ = RFC2047.prefersQ(bytes)
+        RFC2047.forEachWord(text, bytes: bytes, useQ: useQ, firstWordLimit: firstWordLimit, wordLimit: RFC2047.maxWordLength) { payload in
+            folder.beginChunk(length: RFC2047.wordLength(payload, useQ: useQ), into: &out)
+            RFC2047.writeWord(payload, useQ: useQ, into: &out)
+        }
+    }
+
+    func checkID(_ id: MessageID, field: @autoclosure () -> String) throws(MessageWriterError) {
+        try HeaderRules.checkInjection(id.value, field: field())
+        try HeaderRules.checkMessageID(id.value, field: field())
     }
 
     /// RFC 2369 List-Unsubscribe, plus RFC 8058 one-click only when an https URL is configured.
-    func unsubscribeHeaders(mailto: String?, url: String?) throws(MessageWriterError) -> String {
-        var targets: [String] = []
+    func writeUnsubscribeHeaders(mailto: String?, url: String?, into out: inout [UInt8]) throws(MessageWriterError) {
         if let mailto {
             try HeaderRules.checkInjection(mailto, field: "List-Unsubscribe mailto")
             try HeaderRules.checkUnsubscribe(mailto, scheme: "mailto:", field: "List-Unsubscribe mailto")
-            targets.append("<" + mailto + ">")
         }
         if let url {
             try HeaderRules.checkInjection(url, field: "List-Unsubscribe URL")
             try HeaderRules.checkUnsubscribe(url, scheme: "https://", field: "List-Unsubscribe URL")
-            targets.append("<" + url + ">")
         }
-        guard !targets.isEmpty else { return "" }
-        for i in targets.indices.dropLast() { targets[i] += "," }
-        var out = try HeaderFolder.fold(name: "List-Unsubscribe", chunks: targets)
-        if url != nil { out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" }
-        return out
+        guard mailto != nil || url != nil else { return }
+        var folder = HeaderFolder(name: "List-Unsubscribe", into: &out)
+        if let mailto { folder.chunk(mailto, bracketed: true, comma: url != nil, into: &out) }
+        if let url { folder.chunk(url, bracketed: true, into: &out) }
+        try folder.finish(into: &out)
+        if url != nil { out.append(contentsOf: "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n".utf8) }
     }
 }
