@@ -24,7 +24,31 @@ public enum QuotedPrintable {
     static func appendLine(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lineLength = 0
         let last = bytes.count - 1
-        for i in 0..<bytes.count {
+        var i = 0
+        while i <= last {
+            // A run of bytes written as they are, neither the first nor the last of the line: one column each, and a
+            // soft break once 75 columns are used (the 76th is kept for the "=").
+            var end = i
+            if i > 0 {
+                while end < last, isPlainLiteral(bytes[end]) { end += 1 }
+            }
+            var start = i
+            while start < end {
+                if lineLength >= 75 {
+                    out.append(61)
+                    out.append(13)
+                    out.append(10)
+                    lineLength = 0
+                }
+                let take = min(end - start, 75 - lineLength)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + take)]))
+                lineLength += take
+                start += take
+            }
+            if end > i {
+                i = end
+                continue
+            }
             let b = bytes[i]
             let isLast = i == last
             let literal: Bool
@@ -55,7 +79,13 @@ public enum QuotedPrintable {
                 out.append(hexDigits[Int(b & 15)])
             }
             lineLength += width
+            i += 1
         }
+    }
+
+    /// Bytes written as they are anywhere but at the end of a line: printable ASCII except "=", space and tab.
+    static func isPlainLiteral(_ b: UInt8) -> Bool {
+        (b >= 33 && b <= 126 && b != 61) || b == 32 || b == 9
     }
 
     /// Whether `bytes` begins with "From " (the mbox separator).

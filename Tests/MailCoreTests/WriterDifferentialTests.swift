@@ -204,6 +204,11 @@ struct HostileMessages {
             #expect(QuotedPrintable.encode(text) == LegacyQuotedPrintable.encode(text))
             #expect(LineSplitter.lines(of: text) == LegacyLineSplitter.lines(of: text))
         }
+        let pieces = ["a", "a", "a", " ", "\t", "=", "ü", "\u{1}", "F", "From ", ".", "\n", "\r", "~"]
+        for _ in 0..<3000 {
+            let text = (0..<source.gen.int(240)).map { _ in pieces[source.gen.int(pieces.count)] }.joined()
+            #expect(QuotedPrintable.encode(text) == LegacyQuotedPrintable.encode(text), "\(text.debugDescription)")
+        }
     }
 
     @Test func datesMatchLegacy() {
