@@ -9,7 +9,7 @@ public enum RFC2047 {
     }
 
     /// Encodes `text` as UTF-8 encoded words; the first word is at most `firstWordLimit` characters, the rest at most
-    /// `wordLimit` (both clamped to 16...75). Words never split a character's UTF-8 bytes, and split grapheme clusters only
+    /// `wordLimit` (both clamped to 24...75). Words never split a character's UTF-8 bytes, and split grapheme clusters only
     /// when one alone would not fit. Q is used when it is no longer than B.
     public static func encodeWords(_ text: String, firstWordLimit: Int = maxWordLength, wordLimit: Int = maxWordLength) -> [String] {
         text.withUTF8Bytes { bytes in
@@ -84,6 +84,7 @@ public enum RFC2047 {
             var offset = 0
             for character in text {
                 let count = character.utf8.count
+                guard offset + count <= bytes.count else { break }  // `bytes` is `text`'s UTF-8; never read past it
                 if count <= maxPayloadBytes {
                     add(offset, offset + count)
                     offset += count
