@@ -10,17 +10,27 @@ public struct MessageComposer: Sendable {
     private let sender: SenderIdentity
     private let sequence: LoadedSequence
     private let secret: String
+    /// Worked out once from `sender`, not once per message.
+    private let senderDomain: String
+    private let fromAddress: MailAddress
+    private let unsubscribeLine: String
+    private let listUnsubscribeMailto: String?
 
     /// A composer for `sequence` sent by `sender`; `secret` is the store's.
     public init(sender: SenderIdentity, sequence: LoadedSequence, secret: String) {
         self.sender = sender
         self.sequence = sequence
         self.secret = secret
+        senderDomain = sender.domain
+        let local = sender.email.split(separator: "@").first.map(String.init) ?? sender.email
+        fromAddress = MailAddress(displayName: sender.name, localPart: local, domain: senderDomain)
+        unsubscribeLine = sender.unsubscribeLine
+        listUnsubscribeMailto = sender.unsubscribeMailto.map { "mailto:\($0)?subject=unsubscribe" }
     }
 
     /// The Message-ID of message number `attempt` to `identity`.
     public func messageID(for identity: String, attempt: Int) -> MessageID {
-        MessageID.deterministic(secret: secret, prospect: identity, sequence: sequence.name, step: attempt, domain: sender.domain)
+        MessageID.deterministic(secret: secret, prospect: identity, sequence: sequence.name, step: attempt, domain: senderDomain)
     }
 
     /// Composes message number `attempt` (step `step`) for `prospect`, dated `date`.
@@ -57,7 +67,7 @@ public struct MessageComposer: Sendable {
         let thread = (1..<max(attempt, 1)).map { messageID(for: prospect.identity, attempt: $0) }
         let ownID = messageID(for: prospect.identity, attempt: attempt)
         let message = OutgoingMessage(
-            from: MailAddress(displayName: sender.name, localPart: localPart(sender.email), domain: sender.domain),
+            from: fromAddress,
             to: [try recipient(prospect)],
             replyTo: nil,
             subject: subject,
@@ -66,7 +76,7 @@ public struct MessageComposer: Sendable {
             messageID: ownID,
             inReplyTo: thread.last,
             references: thread,
-            listUnsubscribeMailto: sender.unsubscribeMailto.map { "mailto:\($0)?subject=unsubscribe" },
+            listUnsubscribeMailto: listUnsubscribeMailto,
             listUnsubscribeURL: sender.unsubscribeURL,
             textBody: rendered.text,
             htmlBody: rendered.html,
@@ -89,7 +99,7 @@ public struct MessageComposer: Sendable {
         let days = firstSentAt.map { max(0, Int(date.timeIntervalSince($0) / 86_400)) } ?? 0
         let builtins = Builtins(senderName: sender.name, senderEmail: sender.email, senderPostalAddress: sender.postalAddress,
                                 step: step, stepsTotal: sequence.steps.count, attempts: attempt - 1, daysSinceFirst: days,
-                                unsubscribeLine: sender.unsubscribeLine)
+                                unsubscribeLine: unsubscribeLine)
         return RenderContext(prospectEmail: prospect.email, fields: prospect.fields, builtins: builtins)
     }
 
@@ -109,8 +119,10 @@ public struct MessageComposer: Sendable {
 
     /// The prospect as a To address, with a display name from the name fields when present.
     private func recipient(_ prospect: Prospect) throws(ComposeFailure) -> MailAddress {
-        let parts = prospect.email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw ComposeFailure(lines: ["\(prospect.email) is not an email address"]) }
+        let email = prospect.email
+        guard let at = email.utf8.firstIndex(of: UInt8(ascii: "@")), email.utf8.lastIndex(of: UInt8(ascii: "@")) == at else {
+            throw ComposeFailure(lines: ["\(prospect.email) is not an email address"])
+        }
         let first = prospect.fields["first_name"].map(Self.trimmedSpaces) ?? ""
         let last = prospect.fields["last_name"].map(Self.trimmedSpaces) ?? ""
         var name = first.isEmpty ? last : last.isEmpty ? first : first + " " + last
@@ -118,7 +130,7 @@ public struct MessageComposer: Sendable {
         if name.contains(where: { $0.isNewline }) {
             throw ComposeFailure(lines: ["\(prospect.email): the name fields contain a line break, which cannot go in the To: header"])
         }
-        return MailAddress(displayName: name.isEmpty ? nil : name, localPart: String(parts[0]), domain: String(parts[1]))
+        return MailAddress(displayName: name.isEmpty ? nil : name, localPart: String(email[..<at]), domain: String(email[email.utf8.index(after: at)...]))
     }
 
     /// `text` without leading and trailing spaces and tabs (Foundation only when there are some).
@@ -126,9 +138,5 @@ public struct MessageComposer: Sendable {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         let edges = first.properties.isWhitespace || last.properties.isWhitespace
         return edges ? text.trimmingCharacters(in: .whitespaces) : text
-    }
-
-    private func localPart(_ address: String) -> String {
-        address.split(separator: "@").first.map(String.init) ?? address
     }
 }

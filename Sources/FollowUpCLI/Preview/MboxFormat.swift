@@ -10,12 +10,18 @@ import MailCore
 enum MboxFormat {
     /// `From sender@example.com Tue Dec  1 09:00:00 2026` and a line end, the date in UTC.
     static func separator(sender: String, date: Date) -> String {
-        // "Tue, 01 Dec 2026 09:00:00 +0000" → "Tue Dec  1 09:00:00 2026"
-        let fields = RFC5322Date.format(date, utcOffsetSeconds: 0).split(separator: " ")
-        guard fields.count == 6 else { return "From \(sender) Thu Jan  1 00:00:00 1970\n" }
-        let day = fields[1].hasPrefix("0") ? " " + fields[1].dropFirst() : fields[1]
-        return "From \(sender) \(fields[0].dropLast()) \(fields[2]) \(day) \(fields[4]) \(fields[3])\n"
+        let t = ISOTime.utcFields(date)
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let weekday = weekdays[CivilDay.isoWeekday(days) - 1]
+        let month = months[max(0, min(11, t.month - 1))]
+        let day = t.day < 10 ? " " + String(t.day) : String(t.day)
+        let time = ISOTime.padded(t.hour, 2) + ":" + ISOTime.padded(t.minute, 2) + ":" + ISOTime.padded(t.second, 2)
+        return "From " + sender + " " + weekday + " " + month + " " + day + " " + time + " " + String(t.year) + "\n"
     }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let from: [UInt8] = Array("From ".utf8)
 
     /// `message` with mboxrd quoting applied, followed by the blank line that ends an entry.
     static func entry(_ message: [UInt8]) -> [UInt8] {
@@ -42,9 +48,9 @@ enum MboxFormat {
     }
 
     private static func startsQuotedFrom(_ bytes: [UInt8], at start: Int) -> Bool {
+        guard bytes[start] == UInt8(ascii: "F") || bytes[start] == UInt8(ascii: ">") else { return false }
         var index = start
         while index < bytes.count, bytes[index] == UInt8(ascii: ">") { index += 1 }
-        let from: [UInt8] = Array("From ".utf8)
         guard bytes.count - index >= from.count else { return false }
         return bytes[index..<(index + from.count)].elementsEqual(from)
     }
