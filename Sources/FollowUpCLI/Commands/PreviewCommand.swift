@@ -40,6 +40,10 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The directory for --format eml (created if missing), or the file for --format mbox.", valueName: "path"))
     var out: String?
 
+    /// Messages composed together before being written: enough to keep every core busy, few
+    /// enough that memory stays flat.
+    static let batchSize = 1_024
+
     mutating func validate() throws {
         guard (0...3650).contains(days) else { throw ValidationError("--days must be between 0 and 3650") }
         if format == .eml && out == nil { throw ValidationError("--format eml needs --out DIR") }
@@ -57,15 +61,26 @@ struct PreviewCommand: ParsableCommand {
         let writer = try PreviewWriter(format: format, directory: out, config: config, sequence: sequence, now: now)
         var problems: [String] = []
         var failed = 0
-        for entry in plan {
-            guard let (prospect, enrolment) = roster.prospect(entry.prospectID) else { continue }
-            do {
-                let message = try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
-                                                   firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
-                try writer.write(message, entry: entry, prospect: prospect)
-            } catch let failure as ComposeFailure {
-                failed += 1
-                problems.append(contentsOf: failure.lines.filter { !problems.contains($0) })
+        // Batches of messages are composed on every core, then written in plan order.
+        var start = 0
+        while start < plan.count {
+            let batch = plan[start..<min(start + Self.batchSize, plan.count)]
+            start += batch.count
+            let work = batch.compactMap { entry in roster.prospect(entry.prospectID).map { (entry, $0.0, $0.1) } }
+            let results = ConcurrentMap.map(work) { entry, prospect, enrolment in
+                Result { () throws(ComposeFailure) in
+                    try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
+                                         firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
+                }
+            }
+            for ((entry, prospect, _), result) in zip(work, results) {
+                switch result {
+                case .success(let message):
+                    try writer.write(message, entry: entry, prospect: prospect)
+                case .failure(let failure):
+                    failed += 1
+                    problems.append(contentsOf: failure.lines.filter { !problems.contains($0) })
+                }
             }
         }
         try writer.finish(count: plan.count - failed, notes: roster.notes)
