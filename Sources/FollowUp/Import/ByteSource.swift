@@ -40,6 +40,25 @@ struct ByteSource {
         index += count
     }
 
+    /// Moves a run of ordinary field bytes (up to the next quote, CR, LF, or — outside quotes —
+    /// `delimiter`) from the buffer into `field`, at most `limit` of them; returns how many. Stops
+    /// at the end of the buffered bytes; the caller's byte-by-byte path reads on.
+    mutating func moveRun(into field: inout [UInt8], limit: Int, delimiter: UInt8, quoted: Bool) -> Int {
+        let stop = min(buffer.count, index + max(0, limit))
+        var end = index
+        while end < stop {
+            let byte = buffer[end]
+            if byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D || (!quoted && byte == delimiter) { break }
+            end += 1
+        }
+        let count = end - index
+        if count > 0 {
+            field.append(contentsOf: buffer[index..<end])
+            index = end
+        }
+        return count
+    }
+
     /// Appends the next chunk of the file, first dropping bytes already read; false at the end of the file.
     private mutating func readMore() -> Bool {
         guard let handle, readFailure == nil else { return false }

@@ -91,6 +91,11 @@ public struct CSVReader {
         }
 
         recordLoop: while true {
+            // Inside a field, ordinary bytes move in runs; the state machine sees only the others.
+            if state == .unquoted || state == .quoted,
+               source.moveRun(into: &field, limit: Self.maximumFieldBytes - field.count, delimiter: delimiter, quoted: state == .quoted) > 0 {
+                continue
+            }
             guard let byte = source.peek() else {
                 finished = true
                 if let failure = source.readFailure {

@@ -48,6 +48,7 @@ struct ProspectHeader {
         if values.allSatisfy(\.isEmpty) { return nil }
         var valid = true
         var fields: [String: String] = [:]
+        fields.reserveCapacity(names.count)
         var multiline: [String] = []
         for (index, value) in values.enumerated() {
             let name = index < names.count ? names[index] : ""

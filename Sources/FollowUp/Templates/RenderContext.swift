@@ -10,11 +10,15 @@ public struct RenderContext: Sendable, Equatable {
     /// Creates a context; `fields` keys are looked up after normalisation, so `"First Name"` works like `"first_name"`.
     public init(prospectEmail: String, fields: [String: String], builtins: Builtins) {
         self.prospectEmail = prospectEmail
-        var normalised: [String: String] = [:]
-        for (key, value) in fields {
-            normalised[FieldName.normalize(key)] = value
+        if fields.keys.allSatisfy(FieldName.isNormalizedASCII) {
+            self.fields = fields  // already normalised (as the store and the CSV import keep them): no copy
+        } else {
+            var normalised: [String: String] = [:]
+            for (key, value) in fields {
+                normalised[FieldName.normalize(key)] = value
+            }
+            self.fields = normalised
         }
-        self.fields = normalised
         self.builtins = builtins
     }
 }

@@ -59,6 +59,7 @@ struct PreviewCommand: ParsableCommand {
         let plan = try DuePlan.make(config: config, candidates: roster.candidates, store: store, now: now, days: days, secret: secret)
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
         let writer = try PreviewWriter(format: format, directory: out, config: config, sequence: sequence, now: now)
+        let sender = config.sender.email
         var problems: [String] = []
         var failed = 0
         // Batches of messages are composed on every core, then written in plan order.
@@ -67,16 +68,17 @@ struct PreviewCommand: ParsableCommand {
             let batch = plan[start..<min(start + Self.batchSize, plan.count)]
             start += batch.count
             let work = batch.compactMap { entry in roster.prospect(entry.prospectID).map { (entry, $0.0, $0.1) } }
-            let results = ConcurrentMap.map(work) { entry, prospect, enrolment in
+            let results = ConcurrentMap.map(work) { [format] entry, prospect, enrolment in
                 Result { () throws(ComposeFailure) in
-                    try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
-                                         firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
+                    let message = try composer.compose(prospect: prospect, step: entry.step, attempt: entry.attempt, at: entry.slot,
+                                                       firstSentAt: enrolment.firstSentAt, firstSubject: enrolment.firstSubject)
+                    return (message, PreviewWriter.prepared(message, format: format, sender: sender))
                 }
             }
             for ((entry, prospect, _), result) in zip(work, results) {
                 switch result {
-                case .success(let message):
-                    try writer.write(message, entry: entry, prospect: prospect)
+                case .success(let (message, prepared)):
+                    try writer.write(message, entry: entry, prospect: prospect, prepared: prepared)
                 case .failure(let failure):
                     failed += 1
                     problems.append(contentsOf: failure.lines.filter { !problems.contains($0) })

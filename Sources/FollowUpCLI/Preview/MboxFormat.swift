@@ -23,6 +23,13 @@ enum MboxFormat {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private static let from: [UInt8] = Array("From ".utf8)
 
+    /// One whole mbox entry: the separator line, the quoted message and the blank line after it.
+    static func entry(sender: String, date: Date, message: [UInt8]) -> [UInt8] {
+        var bytes = Array(separator(sender: sender, date: date).utf8)
+        bytes.append(contentsOf: entry(message))
+        return bytes
+    }
+
     /// `message` with mboxrd quoting applied, followed by the blank line that ends an entry.
     static func entry(_ message: [UInt8]) -> [UInt8] {
         guard needsQuoting(message) else { return message + [0x0A] }

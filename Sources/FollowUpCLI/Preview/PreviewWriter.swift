@@ -33,8 +33,14 @@ struct PreviewWriter {
         if format == .json { console.out("{\"now\":\"\(ISOTime.format(now))\",\"messages\":[") }
     }
 
-    /// Emits one message.
-    func write(_ message: ComposedMessage, entry: PlanEntry, prospect: Prospect) throws(CLIFailure) {
+    /// The bytes `write` will emit for `message` that can be prepared ahead, on any thread: for
+    /// mbox, the whole entry; nil for the other formats.
+    static func prepared(_ message: ComposedMessage, format: PreviewCommand.Format, sender: String) -> [UInt8]? {
+        format == .mbox ? MboxFormat.entry(sender: sender, date: message.date, message: message.bytes) : nil
+    }
+
+    /// Emits one message; `prepared` is what `prepared(_:format:sender:)` gave for it, if anything.
+    func write(_ message: ComposedMessage, entry: PlanEntry, prospect: Prospect, prepared: [UInt8]? = nil) throws(CLIFailure) {
         counter.count += 1
         let zone = config.timeZone(of: prospect)
         let prospectCalendar = counter.calendars.calendar(for: zone)
@@ -44,8 +50,7 @@ struct PreviewWriter {
             let path = (directory ?? ".") + "/" + Self.fileName(message)
             try FileOutput.write(message.bytes, to: path)
         case .mbox:
-            try mbox?.append(MboxFormat.separator(sender: config.sender.email, date: message.date))
-            try mbox?.append(MboxFormat.entry(message.bytes))
+            try mbox?.append(prepared ?? MboxFormat.entry(sender: config.sender.email, date: message.date, message: message.bytes))
         case .json:
             let object = PreviewJSON(to: message.recipient, step: message.step, steps_total: sequence.steps.count,
                                      attempt: message.attempt, at: ISOTime.format(message.date),
