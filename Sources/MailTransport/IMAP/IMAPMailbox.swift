@@ -260,24 +260,14 @@ public final class IMAPMailbox {
     /// connection is out of step from there on, so the handle is replaced before the next command.
     private func exchange(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse]? {
         let name = IMAPSyntax.commandName(command)
-        try renewHandleIfWorn()
-        transcript.beginOperation()
-        easy.transfer.reset()
-        do {
-            try easy.set(CURLOPT_URL, override ?? (selecting ? url.base + "/" + IMAPSyntax.urlPath(mailbox) : url.base + "/"))
-            try easy.set(CURLOPT_UPLOAD, 0)
-            try easy.set(CURLOPT_CUSTOMREQUEST, command)
-            try easy.perform()
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
-        } catch {
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        let target = override ?? (selecting ? url.base + "/" + IMAPSyntax.urlPath(mailbox) : url.base + "/")
+        if let error = try perform(url: target, customRequest: command) {
             if IMAPResponse.parse(easy.transfer.inbound).contains(where: { !$0.isComplete }) {
                 handleOutOfStep = true
                 return nil
             }
             throw failure(error, command: name)
         }
-        bytesOnHandle += easy.transfer.inbound.count
         let responses = IMAPResponse.parse(easy.transfer.inbound)
         if responses.contains(where: { !$0.isComplete }) {
             handleOutOfStep = true
@@ -299,26 +289,36 @@ public final class IMAPMailbox {
     /// `BODY[]`, which sets `\Seen`; the flag is cleared again unless the message had it before.
     /// With a `limit`, only that many bytes from the start are asked for (`;PARTIAL=0.limit`).
     private func fetchByURL(_ uid: UInt32, flags: [String], limit: Int = .max) throws(MailTransportError) -> FetchedMessage {
-        try renewHandleIfWorn()
-        transcript.beginOperation()
-        easy.transfer.reset()
         let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(mailbox)
-        do {
-            try easy.set(CURLOPT_URL, mailboxURL + ";UID=\(uid)" + (limit < Int(UInt32.max) ? ";PARTIAL=0.\(limit)" : ""))
-            try easy.set(CURLOPT_UPLOAD, 0)
-            try easy.set(CURLOPT_CUSTOMREQUEST, nil)
-            try easy.perform()
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
-        } catch {
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        let partial = limit < Int(UInt32.max) ? ";PARTIAL=0.\(limit)" : ""
+        if let error = try perform(url: mailboxURL + ";UID=\(uid)" + partial, customRequest: nil) {
             throw failure(error, command: "UID FETCH")
         }
-        bytesOnHandle += easy.transfer.inbound.count
         let bytes = easy.transfer.body
         if !flags.contains(where: { $0.caseInsensitiveCompare("\\Seen") == .orderedSame }) {
             _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
         }
         return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
+    }
+
+    /// One libcurl transfer on `target`: a custom command, or libcurl's own FETCH when
+    /// `customRequest` is nil. Returns libcurl's failure, if any, for the caller to read the
+    /// dialogue first; counts connections and the bytes the handle received.
+    private func perform(url target: String, customRequest: String?) throws(MailTransportError) -> CurlFailure? {
+        try renewHandleIfWorn()
+        transcript.beginOperation()
+        easy.transfer.reset()
+        defer { connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS) }
+        do {
+            try easy.set(CURLOPT_URL, target)
+            try easy.set(CURLOPT_UPLOAD, 0)
+            try easy.set(CURLOPT_CUSTOMREQUEST, customRequest)
+            try easy.perform()
+        } catch {
+            return error
+        }
+        bytesOnHandle += easy.transfer.inbound.count
+        return nil
     }
 
     /// Replaces the libcurl handle (and so the connection and login) once it has received
