@@ -77,6 +77,76 @@ struct ServerFaultTests {
     }
 }
 
+/// One refusal the server may give while a message is submitted, and what it must lead to.
+struct SMTPRefusal: Sendable, CustomTestStringConvertible {
+    let name: String
+    let trigger: FaultRule.Trigger
+    let reply: String
+    /// Whether the refused prospect must end up with the message (a temporary refusal, retried) or without it.
+    let deliveredInTheEnd: Bool
+    /// For a permanent refusal, the prospect's state: `bounced` (the address was refused) or
+    /// `needs_review` (the message was refused: a person decides).
+    var permanentState: String? = nil
+    var testDescription: String { name }
+}
+
+extension ServerFaultTests {
+    static let refusals: [SMTPRefusal] = [
+        SMTPRefusal(name: "421 at MAIL", trigger: .clientLine(prefix: "MAIL FROM", occurrence: 2),
+                    reply: "421 4.3.2 service shutting down, closing channel", deliveredInTheEnd: true),
+        SMTPRefusal(name: "451 at MAIL", trigger: .clientLine(prefix: "MAIL FROM", occurrence: 2),
+                    reply: "451 4.3.0 local error in processing", deliveredInTheEnd: true),
+        SMTPRefusal(name: "452 at RCPT", trigger: .clientLine(prefix: "RCPT TO", occurrence: 3),
+                    reply: "452 4.2.2 mailbox full", deliveredInTheEnd: true),
+        SMTPRefusal(name: "554 at RCPT", trigger: .clientLine(prefix: "RCPT TO", occurrence: 3),
+                    reply: "554 5.7.1 relay access denied", deliveredInTheEnd: false, permanentState: "bounced"),
+        SMTPRefusal(name: "452 at DATA", trigger: .clientLine(prefix: "DATA", occurrence: 2),
+                    reply: "452 4.3.1 insufficient system storage", deliveredInTheEnd: true),
+        SMTPRefusal(name: "554 at DATA", trigger: .clientLine(prefix: "DATA", occurrence: 2),
+                    reply: "554 5.6.0 message content rejected", deliveredInTheEnd: false, permanentState: "needs_review"),
+    ]
+
+    @Test("a 4xx or 5xx at MAIL, RCPT or DATA: temporary ones retried later, permanent ones recorded, nobody gets a message twice",
+          arguments: refusals)
+    func refusalAtEachStep(refusal: SMTPRefusal) throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.smtpPlainPort)
+        defer { proxy.stop() }
+        let names = ["r1", "r2", "r3"]
+        let campaign = try Campaign(prospects: names, steps: [("01-opening.txt", 0)],
+                                    smtpURL: "smtp://127.0.0.1:\(proxy.port)", smtpStartTLS: "never")
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        proxy.setRules([FaultRule(name: refusal.name, trigger: refusal.trigger, action: .reply(refusal.reply + "\r\n"),
+                                  countsAcrossConnections: true)])
+        let first = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(proxy.firedRules == [refusal.name])
+        #expect([0, 1, 3].contains(first.status), "a meaningful exit code: \(first.status) \(first.stdout) \(first.stderr)")
+        #expect(!first.stderr.contains(MailRig.password))
+        proxy.setRules([])
+        // Later runs, without faults, finish whatever can be finished: the same minute, two hours on, a day on.
+        for now in ["2026-12-01T09:00:00Z", "2026-12-01T11:00:00Z", "2026-12-02T11:00:00Z"] {
+            let later = try campaign.run(["send", "--now", now])
+            #expect(later.status == 0, "\(now): \(later.stdout) \(later.stderr)")
+        }
+        let expected = refusal.deliveredInTheEnd ? 3 : 2
+        var counts: [String: Int] = [:]
+        for _ in 0..<200 {
+            counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
+            if counts.values.reduce(0, +) >= expected { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Thread.sleep(forTimeInterval: 0.3)  // a duplicate, if any, would arrive by now
+        counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
+        #expect(counts.values.allSatisfy { $0 <= 1 }, "nobody gets step 1 twice: \(counts)")
+        #expect(counts.values.reduce(0, +) == expected, "\(counts)")
+        let status = try campaign.run(["status", "--json", "--now", "2026-12-02T11:00:00Z"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect((object["sent"] as? [String: Any])?["total"] as? Int == expected, "the store agrees with the server: \(status.stdout)")
+        if let state = refusal.permanentState {
+            #expect((object["prospects"] as? [String: Int])?[state] == 1, "the permanent refusal is recorded as \(state): \(status.stdout)")
+        }
+    }
+}
+
 /// The IMAP server fails in the middle of a poll; nothing is lost and nothing is processed twice.
 @Suite("poll through IMAP faults", .enabled(if: MailRig.isUsable), .serialized)
 struct PollFaultTests {
