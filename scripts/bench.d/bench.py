@@ -524,8 +524,8 @@ times faster followup is (below 1: slower).
 Reading the numbers: the send rows are bound by the loopback Postfix (each message is a queue file it
 writes and syncs, then delivers over LMTP to Dovecot on the same 2 cores), so they compare clients at the
 speed of one small server and vary from run to run; followup's own CPU time is a small part of them.
-Most of the gap to the smtplib ceiling is followup's exactly-once ledger: each message is committed to
-SQLite (WAL, synchronous = FULL) before and after it is sent, two synced writes per message. Other jobs
+followup keeps pace with smtplib on one connection although its exactly-once ledger commits each message
+to SQLite (WAL, synchronous = FULL) before and after it is sent, two synced writes per message. Other jobs
 may share the machine. The preview composes messages on every core (batches of 1,024, written in plan
 order); mailmerge uses one. It writes its .eml files to /dev/shm when it exists, because on this kind of
 VM creating 100,000 files on the ext4 disk is dominated by the kernel's inode allocation, whichever
