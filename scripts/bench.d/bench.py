@@ -74,6 +74,11 @@ class Bench:
             return None
         return dt, kb, p.stderr.decode(errors="replace")
 
+    def heavy_rounds(self):
+        """Rounds for the slow workloads (1,000 real deliveries, or 100,000 previews whose peer takes half
+        a minute): at most 2 of them, so a full run stays under 10 minutes from a fresh clone."""
+        return min(self.a.rounds, 2)
+
     def row(self, workload, fu, peer, pr, count=None, note=""):
         """fu / pr: lists of (seconds, kb) or a string explaining why there is none."""
         self.rows.append(dict(workload=workload, fu=fu, peer=peer, pr=pr, count=count, note=note))
@@ -131,7 +136,7 @@ class Bench:
         tmpfs = os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK)
         out = f"/dev/shm/followup-bench-preview-{n}" if tmpfs else os.path.join(d, "out")
         fu, fu_mbox, pr = [], [], []
-        for r in range(self.a.rounds):
+        for r in range(self.heavy_rounds() if n >= 100_000 else self.a.rounds):
             shutil.rmtree(out, ignore_errors=True)
             m = self.run([self.fu, "preview", "--config", os.path.join(d, "followup.toml"), "--prospects", csvp,
                           "--days", "1", "--format", "mbox", "--now", NOW], "followup")
@@ -198,7 +203,7 @@ class Bench:
         for k, plist in peers.items():
             for label, _ in plist:
                 res[k][label] = []
-        for r in range(self.a.rounds):
+        for r in range(self.heavy_rounds()):
             self.wait_queue()
             self.empty_sink()
             for name in variants:
@@ -509,7 +514,8 @@ def main():
 
 DOC = """# Benchmarks
 
-Written by `scripts/bench` ({mode} mode, {rounds} round(s) per workload, {elapsed:.0f} s of measuring) on {date}.
+Written by `scripts/bench` ({mode} mode, {rounds} round(s) per workload, 2 for the sends and the 100,000-message
+previews, {elapsed:.0f} s of measuring) on {date}.
 
 - Machine: `{uname}`, {cpu}, {cores} cores; Python {python} for the peers.
 - Peers: {peers}
