@@ -54,25 +54,9 @@ extension MessageWriter {
             last = candidate
             guard Self.isValidBoundary(candidate) else { continue }
             let delimiter = Array(("--" + candidate).utf8)
-            if !Self.occurs(delimiter, in: text), !Self.occurs(delimiter, in: html) { return candidate }
+            if !ByteSearch.contains(delimiter, in: text), !ByteSearch.contains(delimiter, in: html) { return candidate }
         }
         throw .boundaryUnusable(boundary: last)
-    }
-
-    /// Whether `needle` (not empty) occurs in `haystack`.
-    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var i = 0
-        let lastStart = haystack.count - needle.count
-        while i <= lastStart {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     static func isValidBoundary(_ b: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Substring search that finds exactly what Foundation's `contains(_:)` and `range(of:)` find, byte by byte when both texts are ASCII.
 ///
@@ -28,7 +29,7 @@ enum TextSearch {
         let result = haystack.utf8.withContiguousStorageIfAvailable { hay in
             body { needle in
                 guard !needle.isEmpty, isPlainASCII(needle) else { return foundation(needle) }
-                return needle.utf8.withContiguousStorageIfAvailable { firstOffset(of: $0, in: hay, from: 0) != nil } ?? foundation(needle)
+                return needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstOffset(of: $0, in: hay) != nil } ?? foundation(needle)
             }
         }
         return result ?? body(foundation)
@@ -95,25 +96,9 @@ enum TextSearch {
     private static func byteSearch(_ needle: String, in haystack: String, from offset: Int) -> Outcome {
         let outcome = haystack.utf8.withContiguousStorageIfAvailable { hay in
             needle.utf8.withContiguousStorageIfAvailable { pin in
-                firstOffset(of: pin, in: hay, from: offset).map(Outcome.found) ?? .absent
+                ByteSearch.firstOffset(of: pin, in: hay, from: offset).map(Outcome.found) ?? .absent
             }
         }
         return (outcome ?? nil) ?? .unavailable
-    }
-
-    /// The byte offset of the first occurrence of `pin` in `hay` at or after `offset`, or nil.
-    private static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
-        guard let first = pin.first, pin.count <= hay.count, offset >= 0 else { return nil }
-        let lastStart = hay.count - pin.count
-        var i = offset
-        while i <= lastStart {
-            if hay[i] == first {
-                var k = 1
-                while k < pin.count, hay[i + k] == pin[k] { k += 1 }
-                if k == pin.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }
