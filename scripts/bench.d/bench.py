@@ -569,7 +569,7 @@ mailbox sync) plus process start; followup's own CPU time in an incremental poll
   after 10 new messages arrive; against imap-tools fetching every message of the folder, then only the 10
   newest by UID (the folder grows by 10 per round).
 
-Not part of `scripts/test`. Run `scripts/bench` (about 10 minutes from a built state) or `scripts/bench --quick`
+Not part of `scripts/test`. Run `scripts/bench` (6-7 minutes from a fresh clone) or `scripts/bench --quick`
 (tiny sizes, one round, under a minute; exits non-zero when a followup command fails).
 """
 
