@@ -70,6 +70,18 @@ struct StoreCrashTests {
         return directory
     }
 
+    /// Starts `followup import big.csv` in `directory`, output discarded, without waiting for it.
+    func startImport(in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
+        process.arguments = ["import", "big.csv"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     func count(_ directory: String) throws -> Int {
         let result = try FollowUpBinary.run(["status", "--json"], in: directory)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -87,13 +99,7 @@ struct StoreCrashTests {
         var random = SplitMix64(seed: 7)
         var partial = 0
         for _ in 0..<6 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
-            process.arguments = ["import", "big.csv"]
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startImport(in: directory)
             Thread.sleep(forTimeInterval: duration * Double(random.next() % 1000) / 1000)
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
@@ -110,13 +116,7 @@ struct StoreCrashTests {
     @Test("a copy of the store taken while it is written (a power cut) opens and recovers")
     func powerCut() throws {
         let directory = try campaignWithRows(8_000)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
-        process.arguments = ["import", "big.csv"]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startImport(in: directory)
         Thread.sleep(forTimeInterval: 0.15)
         // Copy the files as they are on disk at this instant: the last writes may be missing.
         let copy = try FollowUpBinary.temporaryDirectory("power-cut")

@@ -27,10 +27,7 @@ extension FollowUpBinary {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var environment = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + NSTemporaryDirectory(), "NO_COLOR=1"]
-        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] {
-            if let value = ProcessInfo.processInfo.environment[key] { environment.append(key + "=" + value) }
-        }
+        let environment = childEnvironment().map { $0.key + "=" + $0.value }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }

@@ -30,11 +30,7 @@ public enum FollowUpBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1"]
-        // A sanitizer build of the binary must run with the same options as the tests.
-        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { env[key] = ProcessInfo.processInfo.environment[key] }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = childEnvironment(adding: environment)
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -47,6 +43,15 @@ public enum FollowUpBinary {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData.wait(), as: UTF8.self),
                       stderr: String(decoding: errData.wait(), as: UTF8.self))
+    }
+
+    /// The clean environment a child runs with, plus `extra`: a fixed PATH and HOME, no colour, and
+    /// the sanitizer options of the tests (a sanitizer build of the binary must run with them).
+    static func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
+        var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1"]
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
+        for (key, value) in extra { environment[key] = value }
+        return environment
     }
 
     /// A fresh empty directory under the system's temporary directory.

@@ -26,9 +26,7 @@ final class BufferedOutput {
 
     /// Creates (or truncates) `path` with mode 0644.
     static func file(_ path: String) throws(CLIFailure) -> BufferedOutput {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CLIFailure(.failed, "cannot write \(path): \(String(cString: strerror(errno)))") }
-        return BufferedOutput(descriptor: descriptor, name: path, ownsDescriptor: true)
+        BufferedOutput(descriptor: try FileOutput.create(path), name: path, ownsDescriptor: true)
     }
 
     deinit {
@@ -48,15 +46,7 @@ final class BufferedOutput {
 
     /// Writes out everything buffered so far.
     func flush() throws(CLIFailure) {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw CLIFailure(.failed, "cannot write to \(name): \(String(cString: strerror(errno)))") }
-            offset += written
-        }
+        try FileOutput.writeAll(buffer, to: descriptor, name: name)
         buffer.removeAll(keepingCapacity: true)
     }
 }

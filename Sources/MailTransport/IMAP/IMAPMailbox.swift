@@ -217,25 +217,13 @@ public final class IMAPMailbox {
             throw MailTransportError(kind: .commandRefused, host: url.host, command: "APPEND",
                                      detail: "the mailbox name \"\(HeaderSafety.printable(target))\" has control characters")
         }
-        try renewHandleIfWorn()
-        transcript.beginOperation()
-        easy.transfer.reset(upload: message)
-        do {
-            try easy.set(CURLOPT_URL, url.base + "/" + IMAPSyntax.urlPath(target))
-            try easy.set(CURLOPT_CUSTOMREQUEST, nil)
-            try easy.set(CURLOPT_UPLOAD, 1)
-            try easy.set(CURLOPT_INFILESIZE_LARGE, size: message.count)
-            defer { try? easy.set(CURLOPT_UPLOAD, 0) }
-            try easy.perform()
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
-        } catch {
-            connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS)
+        let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(target)
+        if let error = try perform(url: mailboxURL, customRequest: nil, upload: message) {
             throw failure(error, command: "APPEND")
         }
         let tagged = IMAPResponse.parse(easy.transfer.inbound).last { if case .tagged = $0.kind { return true } else { return false } }
         let uid = tagged.flatMap { IMAPSyntax.appendUID($0.text) }
         if !seen, let uid {
-            let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(target)
             _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
         }
         return uid
@@ -301,18 +289,20 @@ public final class IMAPMailbox {
         return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
     }
 
-    /// One libcurl transfer on `target`: a custom command, or libcurl's own FETCH when
-    /// `customRequest` is nil. Returns libcurl's failure, if any, for the caller to read the
-    /// dialogue first; counts connections and the bytes the handle received.
-    private func perform(url target: String, customRequest: String?) throws(MailTransportError) -> CurlFailure? {
+    /// One libcurl transfer on `target`: a custom command, libcurl's own FETCH when
+    /// `customRequest` is nil, or an APPEND of `upload`. Returns libcurl's failure, if any, for the
+    /// caller to read the dialogue first; counts connections and the bytes the handle received.
+    private func perform(url target: String, customRequest: String?, upload: [UInt8]? = nil) throws(MailTransportError) -> CurlFailure? {
         try renewHandleIfWorn()
         transcript.beginOperation()
-        easy.transfer.reset()
+        easy.transfer.reset(upload: upload ?? [])
         defer { connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS) }
         do {
             try easy.set(CURLOPT_URL, target)
-            try easy.set(CURLOPT_UPLOAD, 0)
             try easy.set(CURLOPT_CUSTOMREQUEST, customRequest)
+            try easy.set(CURLOPT_UPLOAD, upload == nil ? 0 : 1)
+            if let upload { try easy.set(CURLOPT_INFILESIZE_LARGE, size: upload.count) }
+            defer { if upload != nil { try? easy.set(CURLOPT_UPLOAD, 0) } }
             try easy.perform()
         } catch {
             return error
