@@ -15,14 +15,14 @@
 #   2525 SMTP, STARTTLS offered, AUTH PLAIN/LOGIN offered  2526 SMTP without STARTTLS (downgrade tests)
 #   2587 SMTP submission, STARTTLS + AUTH required         2465 SMTPS (implicit TLS), AUTH required
 #   1143 IMAP (STARTTLS offered)   1993 IMAPS (also on 127.0.0.2, not in the certificate)   24000 LMTP (Postfix -> Dovecot; tests may deliver directly)
-# Users (password $FOLLOWUP_RIG_PASSWORD, default "secret"): sales, prospect, bench, cursor, poller @example.test;
+# Users (password $FOLLOWUP_RIG_PASSWORD, default "secret"): sales, prospect, bench, cursor, poller, appender @example.test;
 # plus-addresses (prospect+anything@example.test) land in the base user's INBOX.
 set -euo pipefail
 
 RIG=${FOLLOWUP_RIG:-/tmp/followup-rig}
 PASSWORD=${FOLLOWUP_RIG_PASSWORD:-secret}
 DOMAIN=example.test
-USERS="sales prospect bench cursor poller"
+USERS="sales prospect bench cursor poller appender"
 DOVECOT_CONF=$RIG/dovecot/dovecot.conf
 POSTFIX_DIR=$RIG/postfix
 PORTS="2525 2526 2587 2465 1143 1993 24000"
@@ -271,8 +271,14 @@ cmd_stop() {
   say "stopped"
 }
 
+# has_all_users: the running rig knows every user this version of the script creates
+has_all_users() {
+  local u
+  for u in $USERS; do grep -q "^$u@$DOMAIN:" "$RIG/dovecot/users" 2>/dev/null || return 1; done
+}
+
 cmd_up() {
-  if [ -f "$DOVECOT_CONF" ] && all_answer; then say "already up"; return 0; fi
+  if [ -f "$DOVECOT_CONF" ] && has_all_users && all_answer; then say "already up"; return 0; fi
   cmd_setup
   cmd_start
 }

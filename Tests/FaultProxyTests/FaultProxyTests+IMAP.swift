@@ -52,7 +52,6 @@ extension FaultProxyTests {
 
     @Test func stopClosesListenerAndConnectionsPromptly() throws {
         let server = try FakeLineServer.smtp()
-        let descriptorsBefore = Self.openDescriptorCount()
         let proxy = try FaultProxy(upstreamPort: server.port)
         let clients = try (0..<3).map { _ in try TestClient(port: proxy.port) }
         for client in clients { Self.expectReply(client, "220") }
@@ -61,12 +60,32 @@ extension FaultProxyTests {
         #expect(Date().timeIntervalSince(started) < 1)
         for client in clients { #expect(client.readLine(timeout: 1) == .closed) }
         #expect(throws: TestFailure.self) { try TestClient(port: proxy.port) }
-        // The fake server closes its side of each relayed connection asynchronously after the reset.
-        #expect(server.waitFor { _ in Self.openDescriptorCount() == descriptorsBefore + clients.count })
+        // Nothing of the proxy stays open: no socket on its port, no relayed connection to the server
+        // (whose side closes asynchronously after the reset). Only this process's own sockets are
+        // looked at, by port, so other tests running meanwhile do not matter; the clients still hold theirs.
+        let leftovers = { Self.openTCPSockets().filter { socket in
+            socket.local == proxy.port || socket.remote == server.port || (socket.local == server.port && !socket.listening)
+        } }
+        #expect(server.waitFor(seconds: 5) { _ in leftovers().isEmpty }, "still open: \(leftovers())")
     }
 
-    static func openDescriptorCount() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
+    /// The TCP sockets this process holds open, read from /proc/self/fd and /proc/net/tcp.
+    static func openTCPSockets() -> [(local: Int, remote: Int, listening: Bool)] {
+        let files = FileManager.default
+        var inodes = Set<Substring>()
+        for name in (try? files.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let target = try? files.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + name),
+                  target.hasPrefix("socket:[") else { continue }
+            inodes.insert(Substring(target).dropFirst(8).dropLast())
+        }
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return [] }
+        // Columns: sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
+        return table.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, inodes.contains(fields[9]) else { return nil }
+            func port(_ address: Substring) -> Int { address.split(separator: ":").last.flatMap { Int($0, radix: 16) } ?? -1 }
+            return (port(fields[1]), port(fields[2]), fields[3] == "0A")
+        }
     }
 }
 

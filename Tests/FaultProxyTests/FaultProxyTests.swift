@@ -203,13 +203,13 @@ struct FaultProxyTests {
 
     @Test func delaysServerChunks() throws {
         let server = try FakeLineServer.smtp()
-        let rule = FaultRule(name: "slow", trigger: .immediately, action: .delay(milliseconds: 250))
+        let rule = FaultRule(name: "slow", trigger: .immediately, action: .delay(milliseconds: 600))
         let proxy = try FaultProxy(upstreamPort: server.port, rules: [rule])
         let started = Date()
         let client = try TestClient(port: proxy.port)
-        #expect(client.readReply(timeout: 0.15) == .timedOut)
+        #expect(client.readReply(timeout: 0.2) == .timedOut)
         Self.expectReply(client, "220")
-        #expect(Date().timeIntervalSince(started) >= 0.24)
+        #expect(Date().timeIntervalSince(started) >= 0.59)
     }
 
     @Test func targetsOnlyTheSecondConnection() throws {

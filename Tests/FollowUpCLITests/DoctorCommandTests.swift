@@ -20,7 +20,7 @@ struct DoctorCommandTests {
         username = "sales@example.test"
         password_env = "FOLLOWUP_SMTP_PASSWORD"
         ca_file = "\(caFile)"
-        connect_timeout_seconds = 3
+        connect_timeout_seconds = 10
 
         [imap]
         url = "\(imapURL)"
@@ -28,7 +28,7 @@ struct DoctorCommandTests {
         password_env = "FOLLOWUP_IMAP_PASSWORD"
         ca_file = "\(caFile)"
         mailbox = "\(mailbox)"
-        connect_timeout_seconds = 3
+        connect_timeout_seconds = 10
 
         [[steps]]
         template = "Templates/01-opening.txt"
@@ -112,7 +112,7 @@ struct DoctorCommandTests {
 
     @Test("an invalid config exits 2 and lists every problem")
     func invalidConfig() throws {
-        let result = try doctor(config().replacingOccurrences(of: "connect_timeout_seconds = 3", with: "connect_timeout_seconds = \"soon\""))
+        let result = try doctor(config().replacingOccurrences(of: "connect_timeout_seconds = 10", with: "connect_timeout_seconds = \"soon\""))
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 2)

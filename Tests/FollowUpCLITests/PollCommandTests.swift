@@ -53,13 +53,12 @@ struct PollCommandTests {
         try MailRig.deliver(bounce, from: "", to: sales)
         // Poll only once all four are in the mailbox (delivery is asynchronous).
         let inbox = try IMAPMailbox(server: MailRig.imap(user: sales), mailbox: "INBOX")
-        for _ in 0..<200 {
+        try Eventually.wait {
             let found = try ["yes", "no", "away", "bounce"].filter { name in
                 let id = name == "bounce" ? "<bounce-\(campaign.tag)@example.test>" : "<\(name)-\(campaign.tag)@example.test>"
                 return try !inbox.uids(header: "Message-ID", contains: id).isEmpty
             }
-            if found.count == 4 { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            return found.count == 4
         }
 
         let second = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])

@@ -10,10 +10,9 @@ struct SendCommandTests {
     /// Waits until `count` messages were delivered to `name` (delivery over LMTP takes a moment).
     func waitForDeliveries(_ campaign: Campaign, _ name: String, count: Int) -> [[UInt8]] {
         var messages: [[UInt8]] = []
-        for _ in 0..<200 {
+        Eventually.wait {
             messages = campaign.delivered(to: name)
-            if messages.count >= count { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            return messages.count >= count
         }
         return messages
     }
@@ -46,15 +45,13 @@ struct SendCommandTests {
         #expect(try campaign.run(["suppress", "add", campaign.address("c")]).status == 0)
         // The reply must be in the mailbox before the next send (delivery is asynchronous).
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
-        for _ in 0..<200 where try inbox.uids(header: "Message-ID", contains: "<reply-\(campaign.tag)@example.test>").isEmpty {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        try Eventually.wait { try !inbox.uids(header: "Message-ID", contains: "<reply-\(campaign.tag)@example.test>").isEmpty }
         let third = try campaign.run(["send", "--now", "2026-12-08T09:00:00Z"])
         #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
         #expect(third.stderr.contains("a reply from them is waiting"))
         #expect(waitForDeliveries(campaign, "a", count: 3).count == 3)
-        #expect(campaign.delivered(to: "b").count == 2)
-        #expect(campaign.delivered(to: "c").count == 2)
+        #expect(waitForDeliveries(campaign, "b", count: 2).count == 2)
+        #expect(waitForDeliveries(campaign, "c", count: 2).count == 2)
     }
 
     @Test("what send delivers is, after the server's trace headers, exactly what preview --format eml showed")
@@ -72,13 +69,11 @@ struct SendCommandTests {
         let messageID = try #require(MessageReader.parse(previewed).messageID)
         let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
         var delivered: [UInt8] = []
-        for _ in 0..<200 {
-            if let uid = try mailbox.uids(header: "Message-ID", contains: "<\(messageID)>").first,
-               let message = try mailbox.fetch(uids: [uid]).first {
-                delivered = message.bytes
-                break
-            }
-            Thread.sleep(forTimeInterval: 0.1)
+        try Eventually.wait {
+            guard let uid = try mailbox.uids(header: "Message-ID", contains: "<\(messageID)>").first,
+                  let message = try mailbox.fetch(uids: [uid]).first else { return false }
+            delivered = message.bytes
+            return true
         }
         #expect(delivered.count > previewed.count)
         #expect(Array(delivered.suffix(previewed.count)) == previewed)
@@ -98,19 +93,19 @@ struct SendCommandTests {
         #expect(later.stdout.hasPrefix("1 sent"))
         #expect(!later.stdout.contains("bounced"))
 
+        // Another holder of the store's lock (this test process, standing in for a second followup):
+        // flock belongs to the open file, so the child sees the lock taken for as long as we hold it.
         let lockPath = campaign.directory + "/followup.sqlite.lock"
-        let holder = try campaign.start(["send", "--now", "2026-12-01T09:00:00Z"])
-        _ = holder  // a competing process may or may not hold the lock yet; take it ourselves instead:
-        holder.waitUntilExit()
-        let locker = Process()
-        locker.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        locker.arguments = [lockPath, "sleep", "3"]
-        try locker.run()
-        Thread.sleep(forTimeInterval: 0.3)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
         let blocked = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
         #expect(blocked.status == 1)
         #expect(blocked.stderr.contains("another followup is already running on this store"))
-        locker.terminate()
+        flock(descriptor, LOCK_UN)
+        let free = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(free.status == 0, "\(free.stderr)")
     }
 }
 

@@ -43,10 +43,9 @@ struct ServerFaultTests {
         #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
 
         var counts: [String: Int] = [:]
-        for _ in 0..<200 {
+        Eventually.wait {
             counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
-            if counts.values.reduce(0, +) >= 7 { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            return counts.values.reduce(0, +) >= 7
         }
         #expect(counts == ["f1": 1, "f2": 1, "f3": 1, "f4": 0, "f5": 1, "f6": 1, "f7": 1, "f8": 1])
         let status = try campaign.run(["status", "--json", "--now", "2026-12-01T11:00:00Z"])
@@ -70,9 +69,7 @@ struct ServerFaultTests {
         proxy.setRules([])
         let second = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
         #expect(second.stdout.hasPrefix("2 sent"), "\(second.stdout) \(second.stderr)")
-        for _ in 0..<200 where campaign.delivered(to: "g1").count + campaign.delivered(to: "g2").count < 2 {
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        Eventually.wait { campaign.delivered(to: "g1").count + campaign.delivered(to: "g2").count >= 2 }
         #expect(campaign.delivered(to: "g1").count == 1 && campaign.delivered(to: "g2").count == 1)
     }
 }
@@ -129,10 +126,9 @@ extension ServerFaultTests {
         }
         let expected = refusal.deliveredInTheEnd ? 3 : 2
         var counts: [String: Int] = [:]
-        for _ in 0..<200 {
+        Eventually.wait {
             counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
-            if counts.values.reduce(0, +) >= expected { break }
-            Thread.sleep(forTimeInterval: 0.1)
+            return counts.values.reduce(0, +) >= expected
         }
         Thread.sleep(forTimeInterval: 0.3)  // a duplicate, if any, would arrive by now
         counts = Dictionary(uniqueKeysWithValues: names.map { ($0, campaign.delivered(to: $0).count) })
@@ -153,7 +149,7 @@ struct PollFaultTests {
     /// A campaign reached through `proxy`, with step 1 sent to p1 and p2 and a "no" from each in the INBOX.
     func campaignWithReplies(through proxy: FaultProxy) throws -> Campaign {
         let campaign = try Campaign(prospects: ["p1", "p2"], steps: [("01-opening.txt", 0)], imapURL: "imap://127.0.0.1:\(proxy.port)",
-                                    extraIMAP: "connect_timeout_seconds = 2\ntimeout_seconds = 8")
+                                    extraIMAP: "connect_timeout_seconds = 5\ntimeout_seconds = 20")
         #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
         #expect(try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"]).stdout.hasPrefix("2 sent"))
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")

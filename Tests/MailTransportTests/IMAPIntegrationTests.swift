@@ -17,11 +17,13 @@ struct IMAPIntegrationTests {
     }
 
     func waitForUID(_ mailbox: IMAPMailbox, id: String) throws -> UInt32 {
-        for _ in 0..<100 {
-            if let uid = try mailbox.uids(header: "Message-ID", contains: id).last { return uid }
-            Thread.sleep(forTimeInterval: 0.1)
+        var found: UInt32?
+        try Eventually.wait {
+            found = try mailbox.uids(header: "Message-ID", contains: id).last
+            return found != nil
         }
-        throw RigTimeout(what: "message \(id)")
+        guard let found else { throw RigTimeout(what: "message \(id)") }
+        return found
     }
 
     @Test("fetching a message returns its bytes and leaves it unread", arguments: [
@@ -44,10 +46,14 @@ struct IMAPIntegrationTests {
 
     @Test("a UID cursor sees exactly the messages that arrived after it")
     func uidCursorAcrossPolls() throws {
-        // The rig's `cursor` user receives mail from this test only, so counts are exact.
+        // The rig's `cursor` user receives mail from this test only, so counts are exact (the suites
+        // that APPEND test messages use `appender`).
         func deliver() throws -> (String, [UInt8]) { try self.deliver(to: "cursor@example.test") }
         let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
-        _ = try deliver()
+        // Postfix delivers asynchronously: wait until this message is in the mailbox, or it could
+        // land after the status below and look like a message that arrived after the cursor.
+        let (settled, _) = try deliver()
+        _ = try waitForUID(mailbox, id: settled)
         let before = try mailbox.status()
         #expect(try mailbox.uids(from: before.uidNext).isEmpty)
         let (first, _) = try deliver()
@@ -118,12 +124,12 @@ struct IMAPIntegrationTests {
 struct IMAPLargeFetchTests {
     @Test("messages far above libcurl's 300 KB response limit arrive whole, unread, alone and in a batch")
     func largeMessages() throws {
-        let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
         let line = String(repeating: "0123456789abcdef", count: 4) + "\r\n"
         var appended: [UInt32: [UInt8]] = [:]
         for (index, lines) in [11_000, 9_000, 100, 2_000].enumerated() {
             let id = TestMessages.uniqueID("large-\(index)")
-            let message = TestMessages.simple(from: MailRig.sales, to: "cursor@example.test", id: id,
+            let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: id,
                                               body: String(repeating: line, count: lines))
             let uid = try #require(try mailbox.append(message, to: "INBOX", seen: false))
             appended[uid] = message
@@ -162,7 +168,7 @@ struct IMAPLookalikeTests {
 
     @Test("body lines that look like the command's end neither cut a fetch short nor lose the messages after it")
     func tagLookalikes() throws {
-        let mailbox = try IMAPMailbox(server: MailRig.imap(user: "cursor@example.test"), mailbox: "INBOX")
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
         let bodies = [
             "Hello.\r\n" + Self.lookalikeLines(letters: ["A", "B", "C"], upTo: 60),  // small: fetched whole
             "Plain words only.\r\n",
@@ -171,7 +177,7 @@ struct IMAPLookalikeTests {
         ]
         var appended: [UInt32: [UInt8]] = [:]
         for (index, body) in bodies.enumerated() {
-            let message = TestMessages.simple(from: MailRig.sales, to: "cursor@example.test", id: TestMessages.uniqueID("lookalike-\(index)"), body: body)
+            let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: TestMessages.uniqueID("lookalike-\(index)"), body: body)
             let uid = try #require(try mailbox.append(message, to: "INBOX", seen: false))
             appended[uid] = message
         }

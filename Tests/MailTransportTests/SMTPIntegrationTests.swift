@@ -6,15 +6,16 @@ import Testing
 /// Sends through the real Postfix on loopback and reads the result back through the real Dovecot.
 @Suite("SMTP against the loopback Postfix", .enabled(if: MailRig.isUsable), .serialized)
 struct SMTPIntegrationTests {
-    /// Waits (up to 10 s) until a message with `id` is in the prospect's INBOX, then returns it.
+    /// Waits until a message with `id` is in the prospect's INBOX, then returns it.
     func delivered(_ id: String, to user: String = MailRig.prospect) throws -> FetchedMessage {
         let mailbox = try IMAPMailbox(server: MailRig.imap(user: user), mailbox: "INBOX")
-        for _ in 0..<100 {
-            let uids = try mailbox.uids(header: "Message-ID", contains: id)
-            if let uid = uids.last, let message = try mailbox.fetch(uids: [uid]).first { return message }
-            Thread.sleep(forTimeInterval: 0.1)
+        var found: FetchedMessage?
+        try Eventually.wait {
+            if let uid = try mailbox.uids(header: "Message-ID", contains: id).last { found = try mailbox.fetch(uids: [uid]).first }
+            return found != nil
         }
-        throw RigTimeout(what: "message \(id) in \(user)'s INBOX")
+        guard let found else { throw RigTimeout(what: "message \(id) in \(user)'s INBOX") }
+        return found
     }
 
     @Test("delivers byte for byte over each TLS mode", arguments: [

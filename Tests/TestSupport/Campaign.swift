@@ -119,10 +119,16 @@ extension MailRig {
     public static func maildir(user: String) -> [[UInt8]] {
         let base = root + "/mail/example.test/\(user)/Maildir"
         var messages: [[UInt8]] = []
+        // Dovecot moves a file from new/ to cur/ (adding ":2,…" to its name) whenever a session
+        // syncs the mailbox, possibly between the two listings below: one file, counted once.
+        var seen = Set<Substring>()
         for folder in ["new", "cur"] {
             let path = base + "/" + folder
             for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                if let data = FileManager.default.contents(atPath: path + "/" + name) { messages.append([UInt8](data)) }
+                let unique = name.prefix { $0 != ":" }
+                guard !seen.contains(unique), let data = FileManager.default.contents(atPath: path + "/" + name) else { continue }
+                seen.insert(unique)
+                messages.append([UInt8](data))
             }
         }
         return messages

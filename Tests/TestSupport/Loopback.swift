@@ -27,8 +27,9 @@ public enum Loopback {
         public let port: Int
         private let fd: Int32
 
-        /// Binds an ephemeral port, or returns nil when the system refuses.
-        public init?() {
+        /// Binds an ephemeral port, or returns nil when the system refuses. With `listening` false
+        /// the port stays bound (no other socket can take it) but connections to it are refused.
+        public init?(listening: Bool = true) {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { return nil }
             var address = sockaddr_in()
@@ -38,7 +39,7 @@ public enum Loopback {
             let bound = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard bound == 0, listen(fd, 16) == 0 else { close(fd); return nil }
+            guard bound == 0, !listening || listen(fd, 16) == 0 else { close(fd); return nil }
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let named = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -51,9 +52,24 @@ public enum Loopback {
         deinit { close(fd) }
     }
 
-    /// A closed port on 127.0.0.1 (bound then released), for "connection refused" tests.
+    /// A port on 127.0.0.1 that refuses connections, for "connection refused" tests. It stays bound
+    /// (without listening) for the rest of the process, so no listener started by a test running
+    /// alongside can be given the same port.
     public static func closedPort() -> Int {
-        guard let listener = SilentListener() else { return 9 }
-        return listener.port
+        guard let socket = SilentListener(listening: false) else { return 9 }
+        reserved.keep(socket)
+        return socket.port
+    }
+
+    private static let reserved = Reserved()
+
+    /// Sockets kept open until the process ends.
+    private final class Reserved: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sockets: [SilentListener] = []
+
+        func keep(_ socket: SilentListener) {
+            lock.withLock { sockets.append(socket) }
+        }
     }
 }

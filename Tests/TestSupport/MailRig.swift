@@ -19,6 +19,9 @@ public enum MailRig {
     public static let sales = "sales@example.test"
     /// The user standing in for prospects (plus-addresses land in its INBOX).
     public static let prospect = "prospect@example.test"
+    /// A user whose INBOX only receives messages that tests APPEND and then find by UID; nobody
+    /// counts what it holds, so suites running side by side cannot disturb each other there.
+    public static let appender = "appender@example.test"
 
     /// SMTP on 2525: STARTTLS offered, AUTH offered, loopback may relay without AUTH.
     public static let smtpPlainPort = 2525
