@@ -7,6 +7,7 @@
 //   followup-bench quote-once FILE   quote extraction once over a JSON array of reply texts (for scripts/bench)
 //   followup-bench classify-once DIR parse and classify every .eml under DIR once (for scripts/bench)
 //   followup-bench render N          rendering N varied, seeded outgoing messages (the MIME writer)
+//   followup-bench csv FILE          reading and validating a prospects CSV (rows per second)
 //
 // Prints one JSON object: {"workload", "items", "seconds", "per_second"}.
 import FollowUp
@@ -86,7 +87,7 @@ func report(_ workload: String, _ result: (Int, Double)) {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    FileHandle.standardError.write(Data("usage: followup-bench parse|classify|quote DIR... | plan N | render N\n".utf8))
+    FileHandle.standardError.write(Data("usage: followup-bench parse|classify|quote DIR... | plan N | render N | csv FILE\n".utf8))
     exit(2)
 }
 let rest = Array(arguments.dropFirst())
@@ -142,6 +143,16 @@ case "render":
         do { _ = try writer.render(message) } catch { failures += 1 }
     }
     report(failures == 0 ? "render" : "render (\(failures) failed)", result)
+case "csv":
+    guard let path = rest.first, let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("followup-bench: csv needs a readable CSV file\n".utf8))
+        exit(2)
+    }
+    let bytes = [UInt8](data)
+    var problems = 0
+    let result = measure([bytes]) { problems = ProspectCSV.read(bytes: $0, file: path).problems.count }
+    let rows = ProspectCSV.read(bytes: bytes, file: path).rows.count
+    report(problems == 0 ? "csv" : "csv (\(problems) problems)", (result.0 * rows, result.1))
 default:
     FileHandle.standardError.write(Data("followup-bench: unknown workload \(command)\n".utf8))
     exit(2)

@@ -1,5 +1,7 @@
 import Testing
 import FollowUp
+import Foundation
+import MailCore
 
 @Suite("Prospect import validation")
 struct ProspectCSVTests {
@@ -97,5 +99,73 @@ struct ProspectCSVTests {
         let row = try #require(result.rows.first)
         #expect(row.email == "ana@example.com")
         #expect(row.fields["first_name"] == "Ana")
+    }
+}
+
+@Suite("Prospect import checked in batches")
+struct ProspectCSVBatchTests {
+    /// 5,000 rows (more than two batches) with, at seeded places, every kind of problem: duplicates
+    /// within a batch and across batch boundaries, invalid addresses, unknown time zones, values under
+    /// an unnamed column, blank rows and a broken quote.
+    static func troubledCSV() -> [UInt8] {
+        var random = SplitMix64(seed: 2048)
+        var text = "email,first_name,timezone,\n"
+        for index in 1...5_000 {
+            switch random.next() % 40 {
+            case 0: text += "p\(random.next() % UInt64(index))@Example.com,Dup,,\n"  // often an earlier row
+            case 1: text += "not-an-address,Bad,,\n"
+            case 2: text += "p\(index)@example.com,Zone,Mars/Olympus,\n"
+            case 3: text += "p\(index)@example.com,Stray,,oops\n"
+            case 4: text += ",,,\n"
+            case 5: text += "p\(index)@example.com,\"Broken \"quote,,\n"
+            case 6: text += "P\(max(1, index - 2_048))@EXAMPLE.COM,Boundary,Europe/Berlin,x\n"  // a row one batch back
+            default: text += "p\(index)@example.com,Name \(index),\(index % 3 == 0 ? "Asia/Tokyo" : ""),\n"
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    @Test("checking batches on several threads, or out of order, gives exactly the rows and problems of one-by-one checking")
+    func batchesMatchSequential() {
+        let bytes = Self.troubledCSV()
+        func scan(_ checkBatch: @escaping ProspectCSV.BatchCheck) -> ([ProspectRow], [ImportProblem]) {
+            var reader = CSVReader(bytes: bytes)
+            var rows: [ProspectRow] = []
+            var problems: [ImportProblem] = []
+            ProspectCSV.scan(&reader, file: "p.csv", checkBatch: checkBatch, row: { rows.append($0) }, problem: { problems.append($0) })
+            return (rows, problems)
+        }
+        let sequential = ProspectCSV.read(bytes: bytes, file: "p.csv")
+        let backwards = scan { records, check in Array(records.reversed().map(check).reversed()) }
+        let threaded = scan { records, check in
+            let results = Results(count: records.count)
+            DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                for index in stride(from: worker, to: records.count, by: 4) { results.set(index, check(records[index])) }
+            }
+            return results.all
+        }
+        for (rows, problems) in [backwards, threaded] {
+            #expect(rows == sequential.rows)
+            #expect(problems == sequential.problems)
+        }
+        // The data exercises what it should.
+        let reasons = sequential.problems.map(\.reason)
+        #expect(reasons.filter { $0.contains("is already on line") }.count > 50)
+        #expect(reasons.contains { $0.contains("@EXAMPLE.COM` is already on line") })
+        #expect(reasons.contains { $0.contains("not a known IANA time zone") })
+        #expect(reasons.contains { $0.contains("has no header") })
+        #expect(reasons.contains { $0.contains("quote") })
+        #expect(reasons.contains { $0.contains("not a valid email address") })
+        #expect(sequential.rows.count > 4_000)
+        #expect(sequential.problems.map(\.line) == sequential.problems.map(\.line).sorted())
+    }
+
+    /// Result slots filled from several threads, one index each.
+    final class Results: @unchecked Sendable {
+        private var slots: [CheckedRecord?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: CheckedRecord) { lock.withLock { slots[index] = value } }
+        var all: [CheckedRecord] { lock.withLock { slots.compactMap { $0 } } }
     }
 }

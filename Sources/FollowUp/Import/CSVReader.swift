@@ -74,7 +74,10 @@ public struct CSVReader {
                 problem = CSVError(line: recordLine, message: "more than \(Self.maximumFields) fields in one record")
                 return
             }
-            guard let text = String(validating: field, as: UTF8.self) else {
+            // Decoding repairs invalid UTF-8, so the bytes come back unchanged exactly when they were
+            // valid (and this specialised path is several times faster than String(validating:)).
+            let text = String(decoding: field, as: UTF8.self)
+            guard text.utf8.count == field.count, text.utf8.elementsEqual(field) else {
                 problem = CSVError(
                     line: fieldLine,
                     message: "field \(fields.count + 1) is not valid UTF-8; save the file as \"CSV UTF-8\"")

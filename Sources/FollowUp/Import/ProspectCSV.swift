@@ -5,14 +5,27 @@ public enum ProspectCSV {
         var reader = CSVReader(bytes: bytes)
         var rows: [ProspectRow] = []
         var problems: [ImportProblem] = []
-        scan(&reader, file: file, row: { rows.append($0) }, problem: { problems.append($0) })
+        scan(&reader, file: file, expectedRows: bytes.count / 64, row: { rows.append($0) }, problem: { problems.append($0) })
         return (rows, problems)
     }
 
+    /// A record as read: its fields, or why it could not be read.
+    public typealias ReadRecord = Result<CSVRecord, CSVError>
+
+    /// Checks a batch of records, each on its own, and returns the results in the batch's order. The default
+    /// checks one after another; a caller may spread the work over several cores, since the check is pure.
+    public typealias BatchCheck = ([ReadRecord], @escaping @Sendable (ReadRecord) -> CheckedRecord) -> [CheckedRecord]
+
+    /// Records read and checked together: enough to share among cores, few enough to keep memory flat.
+    static let batchSize = 2_048
+
     /// Streams `reader`, handing each valid row to `row` and each problem to `problem`, in file order. Memory grows
-    /// only with the set of addresses already seen (to find duplicates).
+    /// only with the set of addresses already seen (to find duplicates); `expectedRows`, a guess such as the file's
+    /// size over 64, sizes that set up front. Rows are checked a batch at a time by `checkBatch`, then finished
+    /// (duplicates found, problems reported) in file order, so the outcome does not depend on how they were checked.
     public static func scan(
-        _ reader: inout CSVReader, file: String,
+        _ reader: inout CSVReader, file: String, expectedRows: Int = 0,
+        checkBatch: BatchCheck = { records, check in records.map(check) },
         row: (ProspectRow) -> Void, problem: (ImportProblem) -> Void
     ) {
         func report(_ line: Int, _ reason: String) {
@@ -32,17 +45,31 @@ public enum ProspectCSV {
         guard let header = ProspectHeader(record: headerRecord, report: report) else { return }
 
         var seen: [String: Int] = [:]
-        while true {
-            let record: CSVRecord
-            do {
-                guard let next = try reader.next() else { return }
-                record = next
-            } catch {
-                report(error.line, error.message)
-                continue
+        seen.reserveCapacity(min(max(expectedRows, 0), 10_000_000))
+        let check: @Sendable (ReadRecord) -> CheckedRecord = { read in
+            switch read {
+            case .success(let record): header.check(record)
+            case .failure(let error): CheckedRecord(line: error.line, problem: error.message)
             }
-            if let prospect = header.prospect(from: record, seen: &seen, report: report) {
-                row(prospect)
+        }
+        var batch: [ReadRecord] = []
+        batch.reserveCapacity(batchSize)
+        var finished = false
+        while !finished {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < batchSize {
+                do {
+                    guard let next = try reader.next() else {
+                        finished = true
+                        break
+                    }
+                    batch.append(.success(next))
+                } catch {
+                    batch.append(.failure(error))
+                }
+            }
+            for checked in checkBatch(batch, check) {
+                if let prospect = header.accept(checked, seen: &seen, report: report) { row(prospect) }
             }
         }
     }

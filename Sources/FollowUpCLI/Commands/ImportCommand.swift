@@ -59,7 +59,9 @@ enum ProspectFile {
         var reader = CSVReader(fileHandle: handle)
         var rows: [ProspectRow] = []
         var problems: [ImportProblem] = []
-        ProspectCSV.scan(&reader, file: path, row: { rows.append($0) }, problem: { problems.append($0) })
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        ProspectCSV.scan(&reader, file: path, expectedRows: size / 64, checkBatch: { ConcurrentMap.map($0, $1) },
+                         row: { rows.append($0) }, problem: { problems.append($0) })
         return (rows, problems)
     }
 }
