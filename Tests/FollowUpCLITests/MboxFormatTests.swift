@@ -1,5 +1,6 @@
 @testable import FollowUpCLI
 import Foundation
+import MailCore
 import Testing
 
 @Suite("the mbox container")
@@ -11,6 +12,26 @@ struct MboxFormatTests {
         #expect(entry == "Subject: x\r\n\r\n>From here\r\n>>From there\r\n From not\r\nFromage\r\n\n")
         let plain = Array("Subject: y\r\n\r\nHello\r\n".utf8)
         #expect(MboxFormat.entry(plain) == plain + [0x0A])
+    }
+
+    @Test("quoting is decided at every line start, the first and a last one without a line end included")
+    func quotingAtEdges() {
+        #expect(MboxFormat.needsQuoting(Array("From the start\r\n".utf8)))
+        #expect(MboxFormat.needsQuoting(Array("a\r\n>>>From ".utf8)))
+        #expect(!MboxFormat.needsQuoting(Array("a\r\n>>>From".utf8)))
+        #expect(!MboxFormat.needsQuoting(Array("a From b\r\nxFrom c\r\n\r\n".utf8)))
+        #expect(!MboxFormat.needsQuoting([]))
+        // Against a plain reading of the rule, over seeded random lines.
+        var random = SplitMix64(seed: 1_024)
+        let pieces = ["From ", ">", "F", "rom", " ", "x", "\r\n", "\n", "From"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            // By bytes: "\r\n" is one Character, so a split on Character "\n" would not see it.
+            let expected = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).contains { line in
+                line.drop { $0 == UInt8(ascii: ">") }.starts(with: "From ".utf8)
+            }
+            #expect(MboxFormat.needsQuoting(Array(text.utf8)) == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test("the separator carries the sender and the UTC date in asctime form")

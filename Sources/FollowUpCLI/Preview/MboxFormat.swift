@@ -25,33 +25,52 @@ enum MboxFormat {
 
     /// One whole mbox entry: the separator line, the quoted message and the blank line after it.
     static func entry(sender: String, date: Date, message: [UInt8]) -> [UInt8] {
-        var bytes = Array(separator(sender: sender, date: date).utf8)
-        bytes.append(contentsOf: entry(message))
+        var bytes: [UInt8] = []
+        let separator = separator(sender: sender, date: date)
+        bytes.reserveCapacity(separator.utf8.count + message.count + 16)
+        bytes.append(contentsOf: separator.utf8)
+        appendEntry(message, to: &bytes)
         return bytes
     }
 
     /// `message` with mboxrd quoting applied, followed by the blank line that ends an entry.
     static func entry(_ message: [UInt8]) -> [UInt8] {
-        guard needsQuoting(message) else { return message + [0x0A] }
         var out: [UInt8] = []
         out.reserveCapacity(message.count + 16)
+        appendEntry(message, to: &out)
+        return out
+    }
+
+    /// Appends `message`, quoted, and the blank line that ends an entry.
+    private static func appendEntry(_ message: [UInt8], to out: inout [UInt8]) {
+        guard needsQuoting(message) else {
+            out.append(contentsOf: message)
+            out.append(0x0A)
+            return
+        }
         var lineStart = true
         for (index, byte) in message.enumerated() {
             if lineStart, startsQuotedFrom(message, at: index) { out.append(UInt8(ascii: ">")) }
             out.append(byte)
             lineStart = byte == 0x0A
         }
-        return out + [0x0A]
+        out.append(0x0A)
     }
 
     /// True when some line starts with `>*From `.
     static func needsQuoting(_ message: [UInt8]) -> Bool {
-        var lineStart = true
-        for (index, byte) in message.enumerated() {
-            if lineStart, startsQuotedFrom(message, at: index) { return true }
-            lineStart = byte == 0x0A
+        message.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index < bytes.count {
+                let first = bytes[index]
+                if (first == UInt8(ascii: "F") || first == UInt8(ascii: ">")) && startsQuotedFrom(message, at: index) { return true }
+                // Only the first bytes of a line can make it a `From ` line: on to the next line.
+                guard let newline = memchr(base + index, 0x0A, bytes.count - index) else { return false }
+                index = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return false
         }
-        return false
     }
 
     private static func startsQuotedFrom(_ bytes: [UInt8], at start: Int) -> Bool {

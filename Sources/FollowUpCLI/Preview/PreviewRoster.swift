@@ -39,16 +39,20 @@ struct PreviewRoster {
             } catch {
                 throw CLIFailure(.failed, error.description)
             }
+            func state(_ row: ProspectRow) -> ProspectState {
+                known.isEmpty ? .active : known[row.identity] ?? .active
+            }
             func pair(_ index: Int) -> (Prospect, Enrolment) {
                 let row = rows[index]
                 let id = Int64(index + 1)
                 return (Prospect(id: id, email: row.email, identity: row.identity, fields: row.fields, timeZone: row.timeZone,
-                                 state: known[row.identity] ?? .active), Enrolment(prospectID: id, enrolledAt: now))
+                                 state: state(row)), Enrolment(prospectID: id, enrolledAt: now))
             }
-            for index in rows.indices {
-                let (prospect, enrolment) = pair(index)
-                if let candidate = filter.candidate(id: prospect.id, identity: prospect.identity, timeZone: prospect.timeZone,
-                                                    state: prospect.state, snoozedUntil: nil, enrolment: enrolment) {
+            roster.candidates.reserveCapacity(rows.count)
+            for (index, row) in rows.enumerated() {
+                let id = Int64(index + 1)
+                if let candidate = filter.candidate(id: id, identity: row.identity, timeZone: row.timeZone, state: state(row),
+                                                    snoozedUntil: nil, enrolment: Enrolment(prospectID: id, enrolledAt: now)) {
                     roster.candidates.append(candidate)
                 }
             }
