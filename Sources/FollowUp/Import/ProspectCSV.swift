@@ -45,7 +45,7 @@ public enum ProspectCSV {
         guard let header = ProspectHeader(record: headerRecord, report: report) else { return }
 
         var seen: [String: Int] = [:]
-        seen.reserveCapacity(min(max(expectedRows, 0), 10_000_000))
+        seen.reserveCapacity(min(max(expectedRows, 0), 1_000_000))  // a guess: at most ~40 MB up front
         let check: @Sendable (ReadRecord) -> CheckedRecord = { read in
             switch read {
             case .success(let record): header.check(record)
