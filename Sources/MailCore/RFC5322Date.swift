@@ -2,8 +2,10 @@ public import Foundation
 
 /// RFC 5322 dates, formatted and parsed from epoch arithmetic, independent of locale and time zone settings.
 public struct RFC5322Date: Sendable {
-    static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// The English day abbreviations of RFC 5322 (and of asctime), Sunday first.
+    public static let dayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    /// The English month abbreviations of RFC 5322 (and of asctime), January first.
+    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// Formats `date` as e.g. "Tue, 01 Dec 2026 09:00:00 -0500" at the given offset from UTC (clamped to ±23:59).
     public static func format(_ date: Date, utcOffsetSeconds: Int) -> String {

@@ -45,7 +45,7 @@ struct SendCommandTests {
         #expect(try campaign.run(["suppress", "add", campaign.address("c")]).status == 0)
         // The reply must be in the mailbox before the next send (delivery is asynchronous).
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
-        try Eventually.wait { try !inbox.uids(header: "Message-ID", contains: "<reply-\(campaign.tag)@example.test>").isEmpty }
+        _ = try inbox.awaitMessage(messageID: "<reply-\(campaign.tag)@example.test>")
         let third = try campaign.run(["send", "--now", "2026-12-08T09:00:00Z"])
         #expect(third.stdout.hasPrefix("1 sent"), "\(third.stdout) \(third.stderr)")
         #expect(third.stderr.contains("a reply from them is waiting"))
@@ -68,13 +68,8 @@ struct SendCommandTests {
         // Over IMAP, as transmitted (Dovecot keeps Maildir files with LF line ends).
         let messageID = try #require(MessageReader.parse(previewed).messageID)
         let mailbox = try IMAPMailbox(server: MailRig.imap(), mailbox: "INBOX")
-        var delivered: [UInt8] = []
-        try Eventually.wait {
-            guard let uid = try mailbox.uids(header: "Message-ID", contains: "<\(messageID)>").first,
-                  let message = try mailbox.fetch(uids: [uid]).first else { return false }
-            delivered = message.bytes
-            return true
-        }
+        let uid = try #require(try mailbox.awaitMessage(messageID: "<\(messageID)>"))
+        let delivered = try mailbox.fetch(uids: [uid]).first?.bytes ?? []
         #expect(delivered.count > previewed.count)
         #expect(Array(delivered.suffix(previewed.count)) == previewed)
     }

@@ -17,12 +17,7 @@ struct IMAPIntegrationTests {
     }
 
     func waitForUID(_ mailbox: IMAPMailbox, id: String) throws -> UInt32 {
-        var found: UInt32?
-        try Eventually.wait {
-            found = try mailbox.uids(header: "Message-ID", contains: id).last
-            return found != nil
-        }
-        guard let found else { throw RigTimeout(what: "message \(id)") }
+        guard let found = try mailbox.awaitMessage(messageID: id) else { throw RigTimeout(what: "message \(id)") }
         return found
     }
 

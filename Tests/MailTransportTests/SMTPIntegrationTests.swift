@@ -9,12 +9,9 @@ struct SMTPIntegrationTests {
     /// Waits until a message with `id` is in the prospect's INBOX, then returns it.
     func delivered(_ id: String, to user: String = MailRig.prospect) throws -> FetchedMessage {
         let mailbox = try IMAPMailbox(server: MailRig.imap(user: user), mailbox: "INBOX")
-        var found: FetchedMessage?
-        try Eventually.wait {
-            if let uid = try mailbox.uids(header: "Message-ID", contains: id).last { found = try mailbox.fetch(uids: [uid]).first }
-            return found != nil
+        guard let uid = try mailbox.awaitMessage(messageID: id), let found = try mailbox.fetch(uids: [uid]).first else {
+            throw RigTimeout(what: "message \(id) in \(user)'s INBOX")
         }
-        guard let found else { throw RigTimeout(what: "message \(id) in \(user)'s INBOX") }
         return found
     }
 

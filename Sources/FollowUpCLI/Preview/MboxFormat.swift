@@ -12,15 +12,13 @@ enum MboxFormat {
     static func separator(sender: String, date: Date) -> String {
         let t = ISOTime.utcFields(date)
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let weekday = weekdays[CivilDay.isoWeekday(days) - 1]
-        let month = months[max(0, min(11, t.month - 1))]
+        let weekday = RFC5322Date.dayNames[CivilDay.isoWeekday(days) % 7]  // ISO Sunday is 7
+        let month = RFC5322Date.monthNames[max(0, min(11, t.month - 1))]
         let day = t.day < 10 ? " " + String(t.day) : String(t.day)
         let time = ISOTime.padded(t.hour, 2) + ":" + ISOTime.padded(t.minute, 2) + ":" + ISOTime.padded(t.second, 2)
         return "From " + sender + " " + weekday + " " + month + " " + day + " " + time + " " + String(t.year) + "\n"
     }
 
-    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private static let from: [UInt8] = Array("From ".utf8)
 
     /// One whole mbox entry: the separator line, the quoted message and the blank line after it.
