@@ -36,7 +36,7 @@ need_root() {
 cmd_install() {
   need_root install
   local missing=()
-  for p in libcurl4-openssl-dev libsqlite3-dev pkg-config dovecot-imapd dovecot-lmtpd postfix openssl; do
+  for p in libcurl4-openssl-dev libsqlite3-dev pkg-config dovecot-imapd dovecot-lmtpd postfix openssl faketime; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then say "packages already installed"; return 0; fi
@@ -196,6 +196,12 @@ postlog    unix-dgram n  -       n       -       1       postlogd
 CONF
 }
 
+# Runs a command with the clock two years back (for certificates that must already be valid
+# then); as it is when faketime is missing.
+backdated() {
+  if command -v faketime >/dev/null 2>&1; then faketime -f "-730d" "$@"; else "$@"; fi
+}
+
 cmd_setup() {
   need_root setup
   cmd_stop >/dev/null 2>&1 || true
@@ -204,17 +210,20 @@ cmd_setup() {
   chmod 755 "$RIG"
   chown mail:mail "$RIG/mail"
   chown postfix:postfix "$RIG/postfix-data"
-  # Self-signed certificate for localhost and 127.0.0.1 (curl checks the subjectAltName).
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
+  # Self-signed certificate for localhost and 127.0.0.1 (curl checks the subjectAltName), valid
+  # from two years ago for twelve years: CI runs the suites again with the clock moved a year
+  # either way (libfaketime), and TLS must still verify then.
+  backdated openssl req -x509 -newkey rsa:2048 -nodes -days 4380 -subj "/CN=localhost" \
     -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
     -keyout "$RIG/tls/key.pem" -out "$RIG/tls/cert.pem" 2>/dev/null
   chmod 600 "$RIG/tls/key.pem"
   chmod 644 "$RIG/tls/cert.pem"
   # An unrelated authority, for tests that must fail certificate verification.
-  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=localhost" \
+  backdated openssl req -x509 -newkey rsa:2048 -nodes -days 4380 -subj "/CN=localhost" \
     -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
     -keyout "$RIG/tls/other-key.pem" -out "$RIG/tls/other-ca.pem" 2>/dev/null
   chmod 644 "$RIG/tls/other-ca.pem"
+  if command -v faketime >/dev/null 2>&1; then : > "$RIG/tls/backdated"; fi
   : > "$RIG/dovecot/users"; : > "$POSTFIX_DIR/vmailbox"
   for u in $USERS; do
     echo "$u@$DOMAIN:{PLAIN}$PASSWORD" >> "$RIG/dovecot/users"
@@ -278,7 +287,9 @@ has_all_users() {
 }
 
 cmd_up() {
-  if [ -f "$DOVECOT_CONF" ] && has_all_users && all_answer; then say "already up"; return 0; fi
+  # A rig made by an older version of this script (a user missing, a certificate not yet valid a
+  # year ago) is made again.
+  if [ -f "$DOVECOT_CONF" ] && has_all_users && [ -f "$RIG/tls/backdated" ] && all_answer; then say "already up"; return 0; fi
   cmd_setup
   cmd_start
 }

@@ -18,7 +18,7 @@ extension SQLiteProspectStore: SendLedger {
         Set(try database.query("SELECT uid FROM replies") { UInt32(clamping: $0.int(0)) })
     }
 
-    public func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date) throws(StoreError) -> Bool {
+    public func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date, at date: Date) throws(StoreError) -> Bool {
         try database.transaction { () throws(StoreError) -> Bool in
             let exists = try database.first("SELECT 1 FROM messages WHERE prospect_id = ? AND attempt = ?",
                                             [.integer(prospectID), .integer(Int64(message.attempt))]) { $0.int(0) } != nil
@@ -27,14 +27,14 @@ extension SQLiteProspectStore: SendLedger {
                 INSERT INTO messages (prospect_id, step, attempt, message_id, subject, planned_at, status, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'sending', ?)
                 """, [.integer(prospectID), .integer(Int64(message.step)), .integer(Int64(message.attempt)), .text(message.messageID),
-                      .text(message.subject), .real(plannedAt.timeIntervalSince1970), .real(Date().timeIntervalSince1970)])
+                      .text(message.subject), .real(plannedAt.timeIntervalSince1970), .real(date.timeIntervalSince1970)])
             return true
         }
     }
 
-    public func recordTransmitting(_ record: InDoubtMessage) throws(StoreError) {
+    public func recordTransmitting(_ record: InDoubtMessage, at date: Date) throws(StoreError) {
         try database.run("UPDATE messages SET status = 'transmitting', updated_at = ? WHERE message_id = ? AND status = 'sending'",
-                         [.real(Date().timeIntervalSince1970), .text(record.messageID)])
+                         [.real(date.timeIntervalSince1970), .text(record.messageID)])
     }
 
     public func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError) {

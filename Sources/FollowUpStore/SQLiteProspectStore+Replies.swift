@@ -45,8 +45,8 @@ extension SQLiteProspectStore: ReplyLedger {
         Int(try database.first("SELECT COUNT(*) FROM replies WHERE prospect_id = ? AND outcome = 'temporary_bounce'", [.integer(prospectID)]) { $0.int(0) } ?? 0)
     }
 
-    public func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError) {
-        let now = Date().timeIntervalSince1970
+    public func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
+        let now = date.timeIntervalSince1970
         try database.transaction { () throws(StoreError) in
             let label = outcome.newState?.rawValue ?? (outcome.temporaryBounce ? "temporary_bounce" : "no_change")
             try database.run("""
@@ -58,13 +58,13 @@ extension SQLiteProspectStore: ReplyLedger {
                       reply.sender.map(SQLValue.text) ?? .null, reply.receivedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
                       .text(reply.kind), reply.intent.map(SQLValue.text) ?? .null, .text(label),
                       .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now)])
-            try apply(outcome, prospectID: prospectID, detail: "reply <\(reply.messageID ?? "?")>: \(outcome.summary)")
+            try apply(outcome, prospectID: prospectID, detail: "reply <\(reply.messageID ?? "?")>: \(outcome.summary)", at: date)
         }
     }
 
     /// Applies an outcome's state change, snooze and suppression, with an event (inside a transaction).
-    func apply(_ outcome: ReplyOutcome, prospectID: Int64?, detail: String) throws(StoreError) {
-        let now = SQLValue.real(Date().timeIntervalSince1970)
+    func apply(_ outcome: ReplyOutcome, prospectID: Int64?, detail: String, at date: Date) throws(StoreError) {
+        let now = SQLValue.real(date.timeIntervalSince1970)
         if let prospectID, let state = outcome.newState {
             try database.run("UPDATE prospects SET state = ?, state_reason = ?, snoozed_until = ?, updated_at = ? WHERE id = ?",
                              [.text(state.rawValue), .text(outcome.summary),
@@ -74,7 +74,7 @@ extension SQLiteProspectStore: ReplyLedger {
             try database.run("INSERT OR IGNORE INTO suppressions (pattern, reason, added_at) VALUES (?, ?, ?)",
                              [.text(pattern.lowercased()), .text(outcome.summary), now])
         }
-        try recordEvent(prospect: prospectID, at: Date(), kind: "reply", detail: detail)
+        try recordEvent(prospect: prospectID, at: date, kind: "reply", detail: detail)
     }
 
     static func prospect(from row: SQLiteRow) -> Prospect {

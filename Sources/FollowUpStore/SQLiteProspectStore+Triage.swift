@@ -34,14 +34,14 @@ extension SQLiteProspectStore {
             """, [.integer(id)], Self.reply(from:))
     }
 
-    /// A person's decision on reply `id`: records it and applies `outcome` to the reply's prospect.
-    public func resolve(replyID: Int64, intent: String, outcome: ReplyOutcome) throws(StoreError) {
+    /// A person's decision on reply `id`, made at `date`: records it and applies `outcome` to the reply's prospect.
+    public func resolve(replyID: Int64, intent: String, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
             let prospect = try database.first("SELECT prospect_id FROM replies WHERE id = ?", [.integer(replyID)]) { $0.optionalInt(0) }.flatMap { $0 }
             try database.run("UPDATE replies SET intent = ?, outcome = ?, decided_by = 'person', explanation = explanation || ? WHERE id = ?",
                              [.text(intent), .text(outcome.newState?.rawValue ?? "no_change"), .text("\nresolved by a person as \(intent)"), .integer(replyID)])
             // A person's decision may reopen a prospect: set the state as decided, even from a closed one.
-            try apply(outcome, prospectID: prospect, detail: "reply #\(replyID) resolved by a person as \(intent): \(outcome.summary)")
+            try apply(outcome, prospectID: prospect, detail: "reply #\(replyID) resolved by a person as \(intent): \(outcome.summary)", at: date)
         }
     }
 

@@ -77,6 +77,7 @@ struct StoreCrashTests {
         process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
         process.arguments = ["import", "big.csv"]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = FollowUpBinary.childEnvironment()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

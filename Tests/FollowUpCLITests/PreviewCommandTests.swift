@@ -121,4 +121,33 @@ struct PreviewCommandTests {
         #expect(!result.stdout.contains("ana.silva@example.com"))
         #expect(result.stderr.contains("1 prospect(s) left out: on the suppression list"))
     }
+
+    @Test("a test's run gets the fixed clock unless it asks for the wall clock (which is then the machine's, moved or not)")
+    func testClock() throws {
+        func clock(_ environment: [String: String]) throws -> String {
+            let result = try FollowUpBinary.run(["preview", "--config", "config.example.toml", "--prospects", "examples/prospects.csv",
+                                                 "--format", "json", "--days", "0"], in: Self.root.path, environment: environment)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            return try #require(object["now"] as? String)
+        }
+        #expect(try clock([:]) == FollowUpBinary.fixedNow)
+        #expect(try clock(["FOLLOWUP_NOW": "2027-03-01T10:00:00Z"]) == "2027-03-01T10:00:00Z")
+        let before = Date().addingTimeInterval(-2)
+        let wall = try #require(ISO8601DateFormatter().date(from: try clock(["FOLLOWUP_NOW": FollowUpBinary.wallClock])))
+        #expect(wall >= before && wall <= Date().addingTimeInterval(2))
+    }
+
+    @Test("a clock set before the import plans nothing, and the preview says why instead of showing an empty plan")
+    func clockBeforeImport() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("preview-before-import")
+        _ = try FollowUpBinary.run(["init", directory])
+        #expect(try FollowUpBinary.run(["import", "prospects.csv", "--now", "2026-12-03T09:00:00Z"], in: directory).status == 0)
+        let early = try FollowUpBinary.run(["preview", "--now", "2026-12-02T15:00:00Z", "--days", "0"], in: directory)
+        #expect(early.status == 0)
+        #expect(early.stdout.contains("nothing is due"))
+        #expect(early.stderr.contains("6 prospect(s) were imported or last written to after the clock (2026-12-02T15:00:00Z)"), "\(early.stderr)")
+        #expect(early.stderr.contains("the earliest at 2026-12-03T09:00:00Z"))
+        let later = try FollowUpBinary.run(["preview", "--now", "2026-12-03T15:00:00Z", "--days", "0"], in: directory)
+        #expect(!later.stderr.contains("after the clock"), "\(later.stderr)")
+    }
 }

@@ -61,7 +61,7 @@ struct ProspectStoreTests {
         let store = try SQLiteProspectStore(path: freshPath())
         try store.database.execute("CREATE TRIGGER fail_second BEFORE INSERT ON prospects WHEN NEW.identity = 'boom@example.com' BEGIN SELECT RAISE(ABORT, 'boom'); END")
         #expect(throws: StoreError.self) {
-            try store.importProspects([row(2, "ana@example.com"), row(3, "boom@example.com")], at: Date())
+            try store.importProspects([row(2, "ana@example.com"), row(3, "boom@example.com")], at: Date(timeIntervalSince1970: 1_800_000_000))
         }
         #expect(try store.enrolledProspects().isEmpty)
     }
@@ -106,9 +106,9 @@ struct HeldMessageTests {
         for (id, email) in [(Int64(1), "a@example.com"), (2, "b@example.com")] {
             let message = ComposedMessage(identity: email, recipient: email, envelopeFrom: "k@example.com", step: 1, attempt: 1,
                                           messageID: "m\(id)@example.com", subject: "Hi", date: now, bytes: [])
-            #expect(try store.recordIntent(message, prospectID: id, plannedAt: now))
+            #expect(try store.recordIntent(message, prospectID: id, plannedAt: now, at: now))
             let record = try #require(try store.inDoubtMessages().first { $0.prospectID == id })
-            try store.recordTransmitting(record)
+            try store.recordTransmitting(record, at: now)
             try store.holdForReview(record, reason: "no copy", at: now)
         }
         #expect(try store.heldMessages().count == 2)

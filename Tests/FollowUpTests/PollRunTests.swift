@@ -44,7 +44,7 @@ struct PollRunTests {
         func prospect(identity: String) throws(StoreError) -> Prospect? { identity == "ana@example.com" ? prospect : nil }
         func earliestSend() throws(StoreError) -> Date? { Date(timeIntervalSince1970: 1_700_000_000) }
         func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int { 0 }
-        func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError) {
+        func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
             processed.append((reply.uidValidity, reply.uid, reply.messageID))
             applied.append((prospectID, outcome.newState))
         }

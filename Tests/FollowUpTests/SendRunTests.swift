@@ -13,11 +13,11 @@ struct SendRunTests {
         func freshState(of prospectID: Int64) throws(StoreError) -> (state: ProspectState, attempts: Int)? { (.active, attempts[prospectID] ?? 0) }
         func suppressionList() throws(StoreError) -> SuppressionList { SuppressionList(["@blocked.example"]) }
         func processedReplyUIDs() throws(StoreError) -> Set<UInt32> { [] }
-        func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date) throws(StoreError) -> Bool {
+        func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date, at date: Date) throws(StoreError) -> Bool {
             events.append("intent \(message.attempt)")
             return true
         }
-        func recordTransmitting(_ record: InDoubtMessage) throws(StoreError) { events.append("transmitting \(record.prospectID)") }
+        func recordTransmitting(_ record: InDoubtMessage, at date: Date) throws(StoreError) { events.append("transmitting \(record.prospectID)") }
         func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError) {
             events.append("sent \(record.prospectID)")
             attempts[record.prospectID] = record.attempt
@@ -57,7 +57,7 @@ struct SendRunTests {
     }
 
     func record(_ id: Int64, transmitting: Bool) -> InDoubtMessage {
-        InDoubtMessage(prospectID: id, messageID: "m\(id)@example.com", attempt: 1, step: 1, plannedAt: Date(), subject: "Hi", transmitting: transmitting)
+        InDoubtMessage(prospectID: id, messageID: "m\(id)@example.com", attempt: 1, step: 1, plannedAt: Date(timeIntervalSince1970: 1_796_115_600), subject: "Hi", transmitting: transmitting)
     }
 
     func composer() throws -> MessageComposer {

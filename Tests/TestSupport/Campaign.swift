@@ -89,9 +89,7 @@ public struct Campaign: Sendable {
         process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ["PATH": "/usr/bin:/bin", "FOLLOWUP_TEST_PASSWORD": MailRig.password, "NO_COLOR": "1"]
-        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
-        process.environment = environment
+        process.environment = FollowUpBinary.childEnvironment(adding: ["FOLLOWUP_TEST_PASSWORD": MailRig.password])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

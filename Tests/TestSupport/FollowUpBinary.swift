@@ -24,7 +24,16 @@ public enum FollowUpBinary {
         return directory.appendingPathComponent("followup").path
     }
 
+    /// The clock every run gets unless a test names its own: a fixed instant, so that no test
+    /// depends on the day it runs. A `--now` argument overrides it, as it does `$FOLLOWUP_NOW`.
+    public static let fixedNow = "2026-12-01T09:00:00Z"
+
+    /// Pass as the `FOLLOWUP_NOW` value of `environment` for a run that is about the wall clock:
+    /// the child then reads the real time (moved, under CI's faketime pass, like everything else).
+    public static let wallClock = ""
+
     /// Runs `followup arguments...` in `directory` with `environment` added to a clean one.
+    /// The run's clock is `fixedNow` unless `environment` or a `--now` argument names another.
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            stdin: Data? = nil) throws -> Result {
         let process = Process()
@@ -45,13 +54,23 @@ public enum FollowUpBinary {
                       stderr: String(decoding: errData.wait(), as: UTF8.self))
     }
 
-    /// The clean environment a child runs with, plus `extra`: a fixed PATH and HOME, no colour, and
-    /// the sanitizer options of the tests (a sanitizer build of the binary must run with them).
-    static func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
-        var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1"]
-        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
+    /// The clean environment a child runs with, plus `extra`: a fixed PATH and HOME, no colour, the
+    /// fixed clock (`FOLLOWUP_NOW`, dropped when `extra` sets it to `wallClock`), the sanitizer
+    /// options of the tests (a sanitizer build of the binary must run with them) and libfaketime's
+    /// settings (CI runs the suites again with the real clock moved, and the binary must see the
+    /// same moved clock as the test).
+    public static func childEnvironment(adding extra: [String: String] = [:]) -> [String: String] {
+        var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "NO_COLOR": "1",
+                           "FOLLOWUP_NOW": fixedNow]
+        for (key, value) in ProcessInfo.processInfo.environment where inherited(key) { environment[key] = value }
         for (key, value) in extra { environment[key] = value }
+        if environment["FOLLOWUP_NOW"] == wallClock { environment["FOLLOWUP_NOW"] = nil }
         return environment
+    }
+
+    /// The parent's variables a child keeps: sanitizer options and libfaketime's.
+    private static func inherited(_ key: String) -> Bool {
+        ["ASAN_OPTIONS", "LSAN_OPTIONS", "LD_PRELOAD", "DONT_FAKE_MONOTONIC"].contains(key) || key.hasPrefix("FAKETIME")
     }
 
     /// A fresh empty directory under the system's temporary directory.
@@ -62,13 +81,15 @@ public enum FollowUpBinary {
     }
 }
 
-/// Reads a pipe to its end on another thread, so a chatty child never blocks on a full pipe.
+/// Reads a pipe to its end on a thread of its own, so a chatty child never blocks on a full pipe.
+/// A thread, not a Dispatch queue: with every pool thread busy in a test waiting for its child,
+/// a queued read would wait for Dispatch to add a thread, which it may not do soon.
 private final class ReadAll: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        Thread.detachNewThread {
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
         }

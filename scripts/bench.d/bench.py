@@ -278,7 +278,7 @@ class Bench:
         with open(csvp, "w") as f:
             f.write("email,first_name,company\n")
         self.fresh_store(d)
-        self.run([self.fu, "import", "--config", cfg, "--quiet", csvp], "followup")  # an empty store
+        self.run([self.fu, "import", "--config", cfg, "--now", NOW, "--quiet", csvp], "followup")  # an empty store
         help_, status, py = [], [], []
         for i in range(runs):
             for cmd, acc, who in (([self.fu, "--help"], help_, "followup"),

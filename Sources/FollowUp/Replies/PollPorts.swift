@@ -58,6 +58,6 @@ public protocol ReplyLedger: AnyObject {
     func earliestSend() throws(StoreError) -> Date?
     /// Temporary bounces recorded for the prospect so far.
     func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int
-    /// Records the reply and applies the outcome to the prospect (when there is one).
-    func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome) throws(StoreError)
+    /// Records the reply and applies the outcome to the prospect (when there is one), stamped `date`.
+    func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError)
 }

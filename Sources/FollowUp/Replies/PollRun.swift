@@ -87,7 +87,7 @@ public struct PollRun {
             if toUnsubscribe, let sender {
                 // Someone who is not (or no longer) a prospect asked to be removed: honour it anyway.
                 let outcome = ReplyOutcome(newState: nil, suppress: sender, summary: "suppressed: wrote to the unsubscribe address")
-                try ledger.recordReply(record, prospectID: nil, outcome: outcome)
+                try ledger.recordReply(record, prospectID: nil, outcome: outcome, at: now)
                 report.matched += 1
                 report.changes.append(.init(prospect: sender, summary: outcome.summary))
             }
@@ -100,7 +100,7 @@ public struct PollRun {
             outcome.newState = .bounced
             outcome.summary = "bounced: \(temporaryBounceLimit) temporary delivery failures; giving up"
         }
-        try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome)
+        try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome, at: now)
         report.changes.append(.init(prospect: prospect.email, summary: outcome.summary))
         if let warning = outcome.warning { report.warnings.append(warning) }
     }

@@ -73,9 +73,9 @@ public protocol SendLedger: AnyObject {
     /// UIDs of replies already processed (so a known reply does not block sending).
     func processedReplyUIDs() throws(StoreError) -> Set<UInt32>
     /// Records that `message` is about to be sent; false when that message number was already recorded.
-    func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date) throws(StoreError) -> Bool
+    func recordIntent(_ message: ComposedMessage, prospectID: Int64, plannedAt: Date, at date: Date) throws(StoreError) -> Bool
     /// The message data is about to go out: from now on the server may accept it.
-    func recordTransmitting(_ record: InDoubtMessage) throws(StoreError)
+    func recordTransmitting(_ record: InDoubtMessage, at date: Date) throws(StoreError)
     /// The server accepted the message: it counts as sent, and the prospect moves to the next step.
     func recordAccepted(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError)
     /// Nothing was transmitted: forget the intent so the same message can go out later.

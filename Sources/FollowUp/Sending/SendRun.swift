@@ -169,15 +169,15 @@ public final class SendRun {
             let record = InDoubtMessage(prospectID: prospect.id, messageID: message.messageID, attempt: message.attempt,
                                         step: message.step, plannedAt: entry.slot, subject: message.subject)
             do {
-                guard try ledger.recordIntent(message, prospectID: prospect.id, plannedAt: entry.slot) else {
+                guard try ledger.recordIntent(message, prospectID: prospect.id, plannedAt: entry.slot, at: clock.now()) else {
                     report.skipped += 1
                     observe(.skipped(prospectID: prospect.id, email: prospect.email, reason: "message \(entry.attempt) is already recorded"))
                     continue
                 }
                 observe(.sending(index: index + 1, total: plan.count, message: message))
-                let ledger = self.ledger
+                let ledger = self.ledger, clock = self.clock
                 let outcome = submitter.submit(message, witness: options.witnessAddress) {
-                    (try? ledger.recordTransmitting(record)) != nil
+                    (try? ledger.recordTransmitting(record, at: clock.now())) != nil
                 }
                 if let stop = try settle(outcome, record: record, message: message, report: &report) {
                     report.stoppedBecause = stop

@@ -87,7 +87,7 @@ struct TriageCommand: ParsableCommand {
                 let verdict = Classification(kind: .human, intent: parsed, laterDate: until, confidence: 1, explanation: ["decided by a person"])
                 outcome = OutcomePolicy.decide(verdict, current: .active, address: address, senderIsProspect: true, receivedAt: now)
             }
-            do { try store.resolve(replyID: id, intent: intent, outcome: outcome) } catch { throw CLIFailure(.failed, error.description) }
+            do { try store.resolve(replyID: id, intent: intent, outcome: outcome, at: now) } catch { throw CLIFailure(.failed, error.description) }
             Console.current.out("#\(id) \(reply.prospectEmail ?? address): \(outcome.summary)")
         }
     }

@@ -40,7 +40,9 @@ enum PasswordSource: Sendable, Equatable {
         }
         let finished = DispatchSemaphore(value: 0)
         let collected = OutputBox()
-        DispatchQueue.global().async {
+        // A thread of its own, not a Dispatch queue: the read must start now, even when every
+        // pool thread is busy (as in a test process running many tests at once).
+        Thread.detachNewThread {
             collected.data = output.fileHandleForReading.readDataToEndOfFile()
             finished.signal()
         }

@@ -24,7 +24,7 @@ struct PreviewRoster {
     /// Builds the roster; a CSV with bad rows fails with exit 2 listing them.
     static func load(config: FollowUpConfig, csv: String?, only: [String], store: SQLiteProspectStore?, now: Date) throws(CLIFailure) -> PreviewRoster {
         var roster = PreviewRoster()
-        var filter = RosterFilter(config: config, wanted: Set(only.map { $0.lowercased() }))
+        var filter = RosterFilter(config: config, wanted: Set(only.map { $0.lowercased() }), now: now)
         do {
             filter.suppressions = try store?.suppressionList() ?? SuppressionList()
         } catch {
@@ -87,10 +87,17 @@ private struct RosterFilter {
     var suppressions = SuppressionList()
     var skipped: [ProspectState: Int] = [:]
     var suppressed = 0
+    /// The clock of the preview or send.
+    let now: Date
+    /// Prospects imported (or last written to) after `now`, and the earliest such time: a clock
+    /// set before the import plans nothing for them, which a reader must be told.
+    var fromTheFuture = 0
+    var earliestFuture: Date?
 
-    init(config: FollowUpConfig, wanted: Set<String>) {
+    init(config: FollowUpConfig, wanted: Set<String>, now: Date) {
         self.config = config
         self.wanted = wanted
+        self.now = now
     }
 
     /// The planning candidate, or nil when the prospect must not be written to.
@@ -105,6 +112,11 @@ private struct RosterFilter {
             skipped[state, default: 0] += 1
             return nil
         }
+        let since = enrolment.lastSentAt ?? enrolment.enrolledAt
+        if since > now {
+            fromTheFuture += 1
+            earliestFuture = min(earliestFuture ?? since, since)
+        }
         let zone = timeZone.flatMap { TimeZoneCache.shared.zone($0) } ?? config.sendingPolicy.defaultTimeZone
         let notBefore = [state == .snoozed ? snoozedUntil : nil, enrolment.retryAfter].compactMap { $0 }.max()
         return PlanCandidate(prospectID: id, identity: identity, timeZone: zone, nextStep: enrolment.nextStep, attempts: enrolment.attempts,
@@ -116,6 +128,10 @@ private struct RosterFilter {
         if suppressed > 0 { notes.append("\(suppressed) prospect(s) left out: on the suppression list") }
         for (state, count) in skipped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             notes.append("\(count) prospect(s) left out: \(state.rawValue)")
+        }
+        if fromTheFuture > 0, let earliest = earliestFuture {
+            notes.append("\(fromTheFuture) prospect(s) were imported or last written to after the clock (\(ISOTime.format(now))), "
+                         + "the earliest at \(ISOTime.format(earliest)): nothing is planned for them before then; use a later --now")
         }
         return notes
     }
