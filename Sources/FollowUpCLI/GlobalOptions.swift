@@ -36,6 +36,14 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Loads the config file, then logs what `ConfigNotices` has to say about it.
+    func loadConfig() throws(CLIFailure) -> FollowUpConfig {
+        let config = try ConfigLoader.load(path: configPath)
+        let logger = diagnostics.logger
+        for line in ConfigNotices.lines(for: config) { logger.log(level: line.level, "\(line.text)") }
+        return config
+    }
+
     /// Diagnostics for this run, at the level the flags ask for.
     var diagnostics: Diagnostics {
         Diagnostics(level: quiet ? .error : verbose ? .debug : .info)

@@ -6,10 +6,18 @@ public import MailCore
 public struct ReplyClassifier: Sendable {
     /// Our own addresses (lowercased); never taken as a failed recipient, complainer or referral target.
     public let ownAddresses: Set<String>
-    /// The List-Unsubscribe mailbox; a message sent to it is a removal request.
+    /// The List-Unsubscribe mailbox, when it receives nothing but removal requests: a message sent
+    /// to it is a removal request whatever it says. Nil when there is none, or when replies arrive
+    /// there too (then a message to it is read for what it says, like any reply).
     public let unsubscribeAddress: String?
 
-    /// Creates a classifier that knows our own addresses and the optional unsubscribe mailbox.
+    /// Subjects that ask for removal on their own: what a mail client's List-Unsubscribe mailto
+    /// action sends (`?subject=unsubscribe`), and what people type, in the seven languages.
+    static let removalSubjects: Set<String> = ["unsubscribe", "remove", "remove me", "stop", "opt out", "optout", "unsubscribe me", "abmelden",
+        "austragen", "desinscription", "desinscrire", "desabonner", "baja", "darme de baja", "cancellami", "cancellazione", "uitschrijven",
+        "afmelden", "descadastrar", "descadastre"]
+
+    /// Creates a classifier that knows our own addresses and the optional dedicated unsubscribe mailbox.
     public init(ownAddresses: [String] = [], unsubscribeAddress: String? = nil) {
         self.ownAddresses = Set(ownAddresses.map { TextFold.trim($0).lowercased() })
         self.unsubscribeAddress = unsubscribeAddress.map { TextFold.trim($0).lowercased() }
@@ -42,6 +50,7 @@ public struct ReplyClassifier: Sendable {
                 explanation: ["delivery success notice, not a reply"])
         }
         let ownText = QuoteStripper.newText(message.bestText)
+        if let removal = removalRequest(message, ownText: ownText) { return removal }
         var auto = AutoReplyDetector().detect(message, ownText: ownText)
         let returnDate = auto.isAutoReply || auto.hasBodyCue
             ? ReturnDateExtractor.find(in: (message.subject ?? "") + "\n" + ownText, reference: message.date) : nil
@@ -65,24 +74,9 @@ public struct ReplyClassifier: Sendable {
     private func human(_ message: ParsedMessage, ownText: String, autoNotes: [String]) -> Classification {
         var result = Classification(kind: .human, replyText: ownText, confidence: 0.3)
         if !autoNotes.isEmpty { result.explanation.append("weak auto-reply signals ignored: " + autoNotes.joined(separator: "; ")) }
-        if let target = unsubscribeAddress, sentTo(message).contains(target) {
-            result.intent = .remove
-            result.confidence = 1
-            result.explanation.append("sent to the unsubscribe address \(target)")
-            return result
-        }
         let subjectRaw = message.subject ?? ""
         let subject = Subject.stripReplyPrefixes(subjectRaw)
         let hasReplyPrefix = subject.count < TextFold.trim(subjectRaw).count
-        let removeSubjects: Set<String> = ["unsubscribe", "remove", "remove me", "stop", "opt out", "optout", "unsubscribe me", "abmelden", "austragen",
-            "desinscription", "desinscrire", "desabonner", "baja", "darme de baja", "cancellami", "cancellazione", "uitschrijven", "afmelden",
-            "descadastrar", "descadastre"]
-        if removeSubjects.contains(TextFold.trim(TextFold.words(subject))) {
-            result.intent = .remove
-            result.confidence = 0.95
-            result.explanation.append("subject is \"\(subject)\"")
-            return result
-        }
         var text = ownText
         if TextFold.trim(text).isEmpty {
             if hasReplyPrefix {
@@ -110,6 +104,24 @@ public struct ReplyClassifier: Sendable {
         }
         result.needsReview = result.intent == .unclear || result.confidence < 0.6
         return result
+    }
+
+    /// A removal request by its envelope alone, decided before any auto-reply signal is weighed (a
+    /// mail client's one-click mailto may carry auto-generated headers or boilerplate text): a
+    /// message to the dedicated unsubscribe mailbox, or one whose subject is a removal word.
+    private func removalRequest(_ message: ParsedMessage, ownText: String) -> Classification? {
+        var result = Classification(kind: .human, intent: .remove, replyText: ownText, confidence: 1)
+        if let target = unsubscribeAddress, sentTo(message).contains(target) {
+            result.explanation.append("sent to the unsubscribe address \(target), which receives nothing else")
+            return result
+        }
+        let subject = Subject.stripReplyPrefixes(message.subject ?? "")
+        if Self.removalSubjects.contains(TextFold.trim(TextFold.words(subject))) {
+            result.confidence = 0.95
+            result.explanation.append("subject is \"\(subject)\"")
+            return result
+        }
+        return nil
     }
 
     /// Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), lowercased.

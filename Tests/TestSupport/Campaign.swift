@@ -16,10 +16,11 @@ public struct Campaign: Sendable {
     ///   - smtpURL: the SMTP URL (the submission port by default).
     ///   - imapUser: the IMAP account whose INBOX is polled (the sender's by default).
     ///   - extraIMAP: extra lines for the [imap] table.
+    ///   - unsubscribeMailto: `sender.unsubscribe_mailto` (a plus-address of the sender's by default).
     public init(prospects: [String], steps: [(String, Int)] = [("01-opening.txt", 0), ("02-follow-up.txt", 3), ("03-useful-point.txt", 4)],
                 smtpURL: String = "smtp://127.0.0.1:\(MailRig.submissionPort)", smtpStartTLS: String = "required",
                 extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)", imapUser: String = MailRig.sales, extraIMAP: String = "",
-                window: String = "00:00-24:00", minGap: Int = 0) throws {
+                window: String = "00:00-24:00", minGap: Int = 0, unsubscribeMailto: String = "sales+unsubscribe@example.test") throws {
         tag = String(UUID().uuidString.prefix(8)).lowercased()
         directory = try FollowUpBinary.temporaryDirectory("campaign")
         _ = try FollowUpBinary.run(["init", directory])
@@ -38,7 +39,7 @@ public struct Campaign: Sendable {
             name = "Sam Sales"
             email = "\(MailRig.sales)"
             postal_address = "1 Test Street, Testville"
-            unsubscribe_mailto = "sales+unsubscribe@example.test"
+            unsubscribe_mailto = "\(unsubscribeMailto)"
 
             [smtp]
             url = "\(smtpURL)"

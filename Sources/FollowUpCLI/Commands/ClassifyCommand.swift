@@ -15,7 +15,7 @@ struct ClassifyCommand: ParsableCommand {
 
     @Flag(help: "Print the documented JSON object.") var json = false
     @Flag(help: "List the signals that decided the verdict.") var explain = false
-    @Option(help: ArgumentHelp("Your List-Unsubscribe address: mail to it is a removal request.", valueName: "address"))
+    @Option(help: ArgumentHelp("Your dedicated List-Unsubscribe address: mail to it is a removal request whatever it says. Leave it out when replies arrive at that address too.", valueName: "address"))
     var unsubscribeAddress: String?
 
     func run() throws {

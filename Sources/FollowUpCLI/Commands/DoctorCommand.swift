@@ -15,10 +15,9 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let console = Console.current
         let diagnostics = global.diagnostics
-        let config = try ConfigLoader.load(path: global.configPath)
+        let config = try global.loadConfig()
         var checks = DoctorReport(console: console)
         checks.pass("config", "\(global.configPath): \(config.steps.count) step(s), sender \(config.sender.email)")
-        for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
         if let store = try StoreAccess.openIfPresent(config) {
             checks.run("store") { () throws(CLIFailure) -> String in
                 do {

@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let config = try ConfigLoader.load(path: global.configPath)
+        let config = try global.loadConfig()
         let now = try global.clock()
         let (rows, problems) = try ProspectFile.read(file)
         if !problems.isEmpty && !skipInvalid {

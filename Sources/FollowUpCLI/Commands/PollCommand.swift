@@ -22,7 +22,7 @@ struct PollCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let config = try ConfigLoader.load(path: global.configPath)
+        let config = try global.loadConfig()
         let store = try StoreAccess.open(config)
         let lock = try ProcessLock(path: config.storePath + ".lock", purpose: "poll")
         defer { withExtendedLifetime(lock) {} }
@@ -39,11 +39,13 @@ enum Poller {
             throw CLIFailure(.invalidInput, "\(config.file): no [imap] section; poll needs one")
         }
         let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
-        let classifier = ReplyClassifier(ownAddresses: [config.sender.email], unsubscribeAddress: config.sender.unsubscribeMailto)
+        // Mail to the unsubscribe address asks for removal by itself only when no reply goes there too.
+        let removalAddress = config.unsubscribeMailbox?.removalAddress
+        let classifier = ReplyClassifier(ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress)
         do {
             let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
             let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox), ledger: store, classify: classifier.classify,
-                              ownAddresses: [config.sender.email], unsubscribeAddress: config.sender.unsubscribeMailto)
+                              ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress)
             return try run.run(now: now)
         } catch let error as MailTransportError {
             throw CLIFailure(.failed, error.description)

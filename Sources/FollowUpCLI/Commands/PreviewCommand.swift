@@ -50,7 +50,7 @@ struct PreviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try ConfigLoader.load(path: global.configPath)
+        let config = try global.loadConfig()
         let sequence = try SequenceLoader.load(config)
         let now = try global.clock()
         let store = try StoreAccess.openIfPresent(config)

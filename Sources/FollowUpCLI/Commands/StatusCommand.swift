@@ -19,7 +19,7 @@ struct StatusCommand: ParsableCommand {
     var prospects = false
 
     func run() throws {
-        let config = try ConfigLoader.load(path: global.configPath)
+        let config = try global.loadConfig()
         let now = try global.clock()
         let console = Console.current
         guard let store = try StoreAccess.openIfPresent(config) else {

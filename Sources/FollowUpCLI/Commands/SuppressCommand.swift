@@ -23,7 +23,7 @@ struct SuppressCommand: ParsableCommand {
 
         func run() throws {
             let valid = try SuppressCommand.validated(patterns)
-            let config = try ConfigLoader.load(path: global.configPath)
+            let config = try global.loadConfig()
             let store = try StoreAccess.open(config)
             let now = try global.clock()
             for pattern in valid {
@@ -48,7 +48,7 @@ struct SuppressCommand: ParsableCommand {
 
         func run() throws {
             let valid = try SuppressCommand.validated(patterns)
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             var missing: [String] = []
             for pattern in valid {
                 do {
@@ -75,7 +75,7 @@ struct SuppressCommand: ParsableCommand {
         @Flag(help: "One JSON array of {pattern, added_at, reason}.") var json = false
 
         func run() throws {
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             let entries: [SuppressionEntry]
             do {
                 entries = try store.suppressionEntries()

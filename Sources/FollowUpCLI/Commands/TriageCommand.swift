@@ -21,7 +21,7 @@ struct TriageCommand: ParsableCommand {
         @Flag(help: "JSON array.") var json = false
 
         func run() throws {
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             let replies: [ReplyRecord]
             do { replies = try store.replies(all: all) } catch { throw CLIFailure(.failed, error.description) }
             let console = Console.current
@@ -43,7 +43,7 @@ struct TriageCommand: ParsableCommand {
         @Argument(help: "The reply's number (from `triage list`).") var id: Int64
 
         func run() throws {
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             let found: ReplyRecord?
             do { found = try store.reply(id: id) } catch { throw CLIFailure(.failed, error.description) }
             guard let reply = found else { throw CLIFailure(.failed, "no reply #\(id); see `followup triage list --all`") }
@@ -67,7 +67,7 @@ struct TriageCommand: ParsableCommand {
         @Option(help: ArgumentHelp("For later: resume on this date (yyyy-mm-dd).", valueName: "date")) var until: String?
 
         func run() throws {
-            let config = try ConfigLoader.load(path: global.configPath)
+            let config = try global.loadConfig()
             let store = try StoreAccess.open(config)
             let now = try global.clock()
             let found: ReplyRecord?
@@ -101,7 +101,7 @@ extension TriageCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             let held: [HeldMessage]
             do { held = try store.heldMessages() } catch { throw CLIFailure(.failed, error.description) }
             let console = Console.current
@@ -127,7 +127,7 @@ extension TriageCommand {
             guard verdict == "sent" || verdict == "not-sent" else {
                 throw CLIFailure(.invalidInput, "--as \(verdict): use sent or not-sent")
             }
-            let store = try StoreAccess.open(try ConfigLoader.load(path: global.configPath))
+            let store = try StoreAccess.open(try global.loadConfig())
             let id = messageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
             let now = try global.clock()
             let found: Bool

@@ -15,8 +15,10 @@ name = "Kira Moore"
 email = "kira@example.com"
 # Printed at the end of every message (CAN-SPAM requires a valid postal address).
 postal_address = "1 Main Street, Springfield"
-# Optional. Adds List-Unsubscribe: <mailto:...> (RFC 2369); `followup poll` treats mail to
-# this address as an unsubscribe request. Plus-addressing on your own mailbox works well.
+# Optional. Adds List-Unsubscribe: <mailto:...?subject=unsubscribe> (RFC 2369). Best a
+# dedicated address, such as a plus-address of your own: then `followup poll` treats any mail to
+# it as an unsubscribe request. Your own address works too, but then mail to it is read for what
+# it says (an "unsubscribe" subject removes someone, a reply that says yes does not).
 unsubscribe_mailto = "kira+unsubscribe@example.com"
 # Optional. An https:// endpoint YOU run for RFC 8058 one-click unsubscribe. Only then is
 # List-Unsubscribe-Post added; one-click is never offered with a mailto alone.

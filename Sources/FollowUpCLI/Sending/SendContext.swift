@@ -13,14 +13,13 @@ struct SendContext {
     let console = Console.current
 
     init(global: GlobalOptions) throws(CLIFailure) {
-        config = try ConfigLoader.load(path: global.configPath)
+        config = try global.loadConfig()
         sequence = try SequenceLoader.load(config)
         diagnostics = global.diagnostics
         let fixed = global.now != nil || ProcessInfo.processInfo.environment["FOLLOWUP_NOW"] != nil
         let start = try global.clock()
         clock = fixed ? VirtualSendClock(start: start) : RealSendClock()
         store = try StoreAccess.open(config)
-        for warning in TLSWarnings.lines(for: config) { diagnostics.logger.warning("\(warning)") }
     }
 
     /// Settles earlier in-doubt messages, then sends what is due; holds the store's lock throughout.
