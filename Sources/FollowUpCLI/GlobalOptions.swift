@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "More detail on stderr (never secrets).")
     var verbose = false
 
-    @Flag(name: .long, help: "Only errors on stderr.")
+    @Flag(name: .long, help: "Nothing on stdout when nothing went wrong; only warnings and errors on stderr (for cron).")
     var quiet = false
 
     /// The config path: --config, else $FOLLOWUP_CONFIG, else ./followup.toml.
@@ -46,6 +46,6 @@ struct GlobalOptions: ParsableArguments {
 
     /// Diagnostics for this run, at the level the flags ask for.
     var diagnostics: Diagnostics {
-        Diagnostics(level: quiet ? .error : verbose ? .debug : .info)
+        Diagnostics(level: quiet ? .warning : verbose ? .debug : .info)
     }
 }

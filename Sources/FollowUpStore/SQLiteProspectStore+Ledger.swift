@@ -3,9 +3,13 @@ public import Foundation
 
 extension SQLiteProspectStore: SendLedger {
     public func inDoubtMessages() throws(StoreError) -> [InDoubtMessage] {
-        try database.query("SELECT prospect_id, message_id, attempt, step, planned_at, subject, status FROM messages WHERE status IN ('sending', 'transmitting') ORDER BY id") {
+        try database.query("""
+            SELECT m.prospect_id, m.message_id, m.attempt, m.step, m.planned_at, m.subject, m.status, p.email
+            FROM messages m LEFT JOIN prospects p ON p.id = m.prospect_id WHERE m.status IN ('sending', 'transmitting') ORDER BY m.id
+            """) {
             InDoubtMessage(prospectID: $0.int(0), messageID: $0.text(1) ?? "", attempt: Int($0.int(2)), step: Int($0.int(3)),
-                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6) == "transmitting")
+                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6) == "transmitting",
+                           recipient: $0.text(7) ?? "")
         }
     }
 

@@ -43,9 +43,16 @@ struct InitImportTests {
         let status = try FollowUpBinary.run(["suppress", "list"], in: directory)
         #expect(status.status == 0)
 
-        let partial = try FollowUpBinary.run(["import", "bad.csv", "--skip-invalid"], in: directory)
-        #expect(partial.status == 0)
+        // Done in part is exit 3, with every skipped row on stderr, even with --quiet.
+        let partial = try FollowUpBinary.run(["import", "bad.csv", "--skip-invalid", "--quiet"], in: directory)
+        #expect(partial.status == 3)
         #expect(partial.stdout.contains("1 added"))
+        #expect(partial.stderr.contains("skipped bad.csv:3: `broken` is not a valid email address"))
+        #expect(partial.stderr.contains("imported in part"))
+        // Nothing went wrong: --quiet prints nothing at all.
+        try "email,first_name\nzed@example.com,Zed\n".write(toFile: directory + "/good.csv", atomically: true, encoding: .utf8)
+        let quiet = try FollowUpBinary.run(["import", "good.csv", "--quiet"], in: directory)
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty, "\(quiet.stdout)\(quiet.stderr)")
     }
 
     @Test("a suppressed domain stays suppressed after a re-import")

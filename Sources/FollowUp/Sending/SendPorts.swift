@@ -48,9 +48,13 @@ public struct InDoubtMessage: Sendable, Equatable {
     public var subject: String
     /// True once message data started to go out: only then may the server have accepted it.
     public var transmitting: Bool
+    /// The prospect's address, for what the user reads ("" when unknown).
+    public var recipient: String
 
     /// Creates a record.
-    public init(prospectID: Int64, messageID: String, attempt: Int, step: Int, plannedAt: Date, subject: String, transmitting: Bool = false) {
+    public init(prospectID: Int64, messageID: String, attempt: Int, step: Int, plannedAt: Date, subject: String, transmitting: Bool = false,
+                recipient: String = "") {
+        self.recipient = recipient
         self.prospectID = prospectID
         self.messageID = messageID
         self.attempt = attempt

@@ -167,7 +167,7 @@ public final class SendRun {
                 continue
             }
             let record = InDoubtMessage(prospectID: prospect.id, messageID: message.messageID, attempt: message.attempt,
-                                        step: message.step, plannedAt: entry.slot, subject: message.subject)
+                                        step: message.step, plannedAt: entry.slot, subject: message.subject, recipient: prospect.email)
             do {
                 guard try ledger.recordIntent(message, prospectID: prospect.id, plannedAt: entry.slot, at: clock.now()) else {
                     report.skipped += 1

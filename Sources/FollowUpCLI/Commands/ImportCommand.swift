@@ -11,8 +11,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Every other column becomes a template field (`First Name` becomes {{first_name}}); an optional \
         `timezone` column holds each prospect's IANA time zone. Any invalid row imports nothing, and every \
-        problem is listed as FILE:LINE: reason (exit 2); --skip-invalid imports the valid rows and lists \
-        the rest. Re-importing updates fields and never revives a prospect who said no, unsubscribed, \
+        problem is listed as FILE:LINE: reason (exit 2); --skip-invalid imports the valid rows, lists \
+        the rest and exits 3. Re-importing updates fields and never revives a prospect who said no, unsubscribed, \
         bounced or is suppressed.
         """
     )
@@ -42,9 +42,14 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIFailure(.failed, error.description)
         }
-        console.out("imported \(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, "
-                    + "\(summary.keptOut) kept out (said no, unsubscribed, bounced or suppressed)"
-                    + (problems.isEmpty ? "" : ", \(problems.count) invalid row(s) skipped"))
+        if !global.quiet || !problems.isEmpty {
+            console.out("imported \(file): \(summary.added) added, \(summary.updated) updated, \(summary.unchanged) unchanged, "
+                        + "\(summary.keptOut) kept out (said no, unsubscribed, bounced or suppressed)"
+                        + (problems.isEmpty ? "" : ", \(problems.count) invalid row(s) skipped"))
+        }
+        if !problems.isEmpty {
+            throw CLIFailure(.partial, "imported in part: \(problems.count) invalid row(s) skipped (listed above); fix them and import the file again")
+        }
     }
 }
 

@@ -27,7 +27,7 @@ struct PollCommand: ParsableCommand {
         let lock = try ProcessLock(path: config.storePath + ".lock", purpose: "poll")
         defer { withExtendedLifetime(lock) {} }
         let report = try Poller.poll(config: config, store: store, now: try global.clock(), diagnostics: global.diagnostics)
-        Poller.print(report, json: json, console: Console.current, diagnostics: global.diagnostics)
+        Poller.print(report, json: json, quiet: global.quiet, console: Console.current, diagnostics: global.diagnostics)
     }
 }
 
@@ -57,12 +57,14 @@ enum Poller {
     }
 
     /// Prints what changed.
-    static func print(_ report: PollReport, json: Bool, console: Console, diagnostics: Diagnostics) {
+    /// Prints what changed; with `quiet`, only the warnings (on stderr).
+    static func print(_ report: PollReport, json: Bool, quiet: Bool, console: Console, diagnostics: Diagnostics) {
         for warning in report.warnings { diagnostics.logger.warning("\(warning)") }
         if json {
             console.out(JSONText.encode(PollJSON(report)))
             return
         }
+        if quiet { return }
         for change in report.changes { console.out("\(change.prospect): \(change.summary)") }
         if report.nothingNew {
             console.out("nothing new")

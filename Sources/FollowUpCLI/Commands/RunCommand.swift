@@ -7,7 +7,11 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Poll, then send, then sleep, in a loop (--once: one round, for cron).",
-        discussion: "SIGINT or SIGTERM finish the message in flight and exit cleanly. Without [imap], only sends."
+        discussion: """
+        SIGINT or SIGTERM finish the message in flight and exit cleanly. Without [imap], only sends. \
+        With --quiet (for cron) it prints nothing unless something went wrong; exit 3 when a round was \
+        done only in part (a prospect skipped, a message held), 1 when it failed.
+        """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -37,7 +41,7 @@ struct RunCommand: ParsableCommand {
                     let lock = try ProcessLock(path: context.config.storePath + ".lock", purpose: "run (poll)")
                     let report = try Poller.poll(config: context.config, store: context.store, now: context.clock.now(), diagnostics: context.diagnostics)
                     withExtendedLifetime(lock) {}
-                    Poller.print(report, json: false, console: context.console, diagnostics: context.diagnostics)
+                    Poller.print(report, json: false, quiet: global.quiet, console: context.console, diagnostics: context.diagnostics)
                 } catch {
                     context.console.err("followup: poll: \(error.description)")
                     worst = error
@@ -46,7 +50,7 @@ struct RunCommand: ParsableCommand {
             if !stop.isRequested {
                 do {
                     let report = try context.sendDue(limit: nil, stop: stop)
-                    try SendSummary.print(report, console: context.console)
+                    try SendSummary.print(report, console: context.console, quiet: global.quiet)
                 } catch {
                     context.console.err("followup: send: \(error.description)")
                     worst = error

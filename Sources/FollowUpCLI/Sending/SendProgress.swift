@@ -5,7 +5,9 @@ import MailTransport
 import Glibc
 #endif
 
-/// Progress on a terminal and one log line per message (addresses only with --verbose).
+/// Progress on a terminal and one log line per message, naming each prospect by address. What
+/// went wrong (a skipped prospect, a held or refused message) is a warning, so that it reaches
+/// stderr even under --quiet.
 final class SendProgress {
     private let console: Console
     private let diagnostics: Diagnostics
@@ -17,15 +19,17 @@ final class SendProgress {
         self.console = console
         self.diagnostics = diagnostics
         self.sentCopies = sentCopies
-        self.showProgress = isatty(STDERR_FILENO) == 1 && diagnostics.logger.logLevel > .debug && diagnostics.logger.logLevel < .error
+        // Only at the default level: --verbose prints a line per message, --quiet nothing.
+        self.showProgress = isatty(STDERR_FILENO) == 1 && diagnostics.logger.logLevel == .info
     }
 
     func observe(_ event: SendRun.Event) {
         let logger = diagnostics.logger
-        let verbose = diagnostics.isVerbose
         switch event {
-        case .resolved(let record, let sent, let how):
-            logger.info("settled message=<\(record.messageID)> prospect=#\(record.prospectID) sent=\(sent): \(how)")
+        case .resolved(let record, _, let how):
+            let who = record.recipient.isEmpty ? "prospect #\(record.prospectID)" : record.recipient
+            let line = "message \(record.attempt) to \(who) from an earlier run, <\(record.messageID)>: \(how)"
+            if how.hasPrefix("held") { logger.warning("\(line)") } else { logger.info("\(line)") }
         case .sending(let index, let total, let message):
             if showProgress {
                 FileHandle.standardError.write(Data("\r\u{1B}[K[\(index)/\(total)] sending step \(message.step) to prospect \(message.attempt > 1 ? "(follow-up)" : "")".utf8))
@@ -33,7 +37,7 @@ final class SendProgress {
             }
         case .sent(let message, let reply):
             clearProgress()
-            logger.info("sent message=<\(message.messageID)> step=\(message.step) attempt=\(message.attempt)\(verbose ? " to=\(message.recipient)" : "") reply=\"\(reply)\"")
+            logger.info("sent step \(message.step) (message \(message.attempt)) to \(message.recipient) <\(message.messageID)>: \(reply)")
             if let sentCopies {
                 do {
                     try sentCopies.append(message.bytes, to: sentCopies.mailbox)
@@ -41,12 +45,12 @@ final class SendProgress {
                     logger.warning("could not file a copy in \(sentCopies.mailbox): \(error)")
                 }
             }
-        case .skipped(let id, let email, let reason):
+        case .skipped(_, let email, let reason):
             clearProgress()
-            logger.notice("skipped prospect=#\(id)\(verbose ? " (\(email))" : ""): \(reason)")
+            logger.warning("skipped \(email): \(reason)")
         case .problem(let message, let text):
             clearProgress()
-            logger.warning("\(message.map { "message=<\($0.messageID)> " } ?? "")\(verbose ? text : text.replacingOccurrences(of: message?.recipient ?? "\u{0}", with: "prospect"))")
+            logger.warning("\(text)\(message.map { " <\($0.messageID)>" } ?? "")")
         }
     }
 
