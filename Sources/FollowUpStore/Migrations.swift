@@ -83,5 +83,20 @@ enum Migrations {
             next_uid     INTEGER NOT NULL
         );
         """,
+        // 2: what each suppression changed, so that removing it can put those prospects back; and
+        // what a reply said (the person's own words, its subject, how much was quoted), for triage.
+        """
+        ALTER TABLE replies ADD COLUMN subject TEXT;
+        ALTER TABLE replies ADD COLUMN reply_text TEXT;
+        ALTER TABLE replies ADD COLUMN folded_lines INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE suppression_effects (
+            pattern                TEXT NOT NULL,
+            prospect_id            INTEGER NOT NULL REFERENCES prospects(id),
+            previous_state         TEXT NOT NULL,
+            previous_reason        TEXT,
+            previous_snoozed_until REAL,
+            PRIMARY KEY (pattern, prospect_id)
+        );
+        """,
     ]
 }

@@ -51,13 +51,14 @@ extension SQLiteProspectStore: ReplyLedger {
             let label = outcome.newState?.rawValue ?? (outcome.temporaryBounce ? "temporary_bounce" : "no_change")
             try database.run("""
                 INSERT OR IGNORE INTO replies (mailbox, uid_validity, uid, message_id, prospect_id, sender, received_at, kind, intent,
-                                               outcome, explanation, processed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               outcome, explanation, processed_at, subject, reply_text, folded_lines)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(reply.mailbox), .integer(Int64(reply.uidValidity)), .integer(Int64(reply.uid)),
                       reply.messageID.map(SQLValue.text) ?? .null, prospectID.map(SQLValue.integer) ?? .null,
                       reply.sender.map(SQLValue.text) ?? .null, reply.receivedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
                       .text(reply.kind), reply.intent.map(SQLValue.text) ?? .null, .text(label),
-                      .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now)])
+                      .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now),
+                      reply.subject.map(SQLValue.text) ?? .null, reply.text.map(SQLValue.text) ?? .null, .integer(Int64(reply.foldedLines))])
             try apply(outcome, prospectID: prospectID, detail: "reply <\(reply.messageID ?? "?")>: \(outcome.summary)", at: date)
         }
     }

@@ -14,13 +14,20 @@ public struct ReplyRecord: Sendable, Equatable {
     public var outcome: String
     public var explanation: String
     public var decidedBy: String
+    /// The subject line, when it was recorded.
+    public var subject: String? = nil
+    /// What the person wrote (quoted text and signature left out), when it was recorded.
+    public var text: String? = nil
+    /// Non-empty lines of quoted text and signature left out of `text`.
+    public var foldedLines: Int = 0
 }
 
 extension SQLiteProspectStore {
     /// Replies, newest first: only those whose prospect waits for review unless `all`.
     public func replies(all: Bool, limit: Int = 200) throws(StoreError) -> [ReplyRecord] {
         try database.query("""
-            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by
+            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by,
+                   r.subject, r.reply_text, r.folded_lines
             FROM replies r LEFT JOIN prospects p ON p.id = r.prospect_id
             \(all ? "" : "WHERE p.state = 'needs_review'") ORDER BY r.id DESC LIMIT ?
             """, [.integer(Int64(limit))], Self.reply(from:))
@@ -29,7 +36,8 @@ extension SQLiteProspectStore {
     /// One reply by id.
     public func reply(id: Int64) throws(StoreError) -> ReplyRecord? {
         try database.first("""
-            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by
+            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by,
+                   r.subject, r.reply_text, r.folded_lines
             FROM replies r LEFT JOIN prospects p ON p.id = r.prospect_id WHERE r.id = ?
             """, [.integer(id)], Self.reply(from:))
     }
@@ -49,7 +57,8 @@ extension SQLiteProspectStore {
         ReplyRecord(id: row.int(0), prospectID: row.optionalInt(1), prospectEmail: row.text(2),
                     prospectState: row.text(3).flatMap(ProspectState.init(rawValue:)), sender: row.text(4),
                     receivedAt: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), kind: row.text(6) ?? "",
-                    intent: row.text(7), outcome: row.text(8) ?? "", explanation: row.text(9) ?? "", decidedBy: row.text(10) ?? "")
+                    intent: row.text(7), outcome: row.text(8) ?? "", explanation: row.text(9) ?? "", decidedBy: row.text(10) ?? "",
+                    subject: row.text(11), text: row.text(12), foldedLines: Int(row.int(13)))
     }
 }
 

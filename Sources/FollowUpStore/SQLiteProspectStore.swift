@@ -82,8 +82,10 @@ public final class SQLiteProspectStore: ProspectStore {
                           .text(blocked == nil ? ProspectState.active.rawValue : ProspectState.unsubscribed.rawValue),
                           blocked.map { .text("on the suppression list (\($0))") } ?? .null, now, now])
                 let id = database.lastInsertedRowID
-                if blocked != nil {
+                if let blocked {
                     summary.keptOut += 1
+                    try database.run("INSERT OR IGNORE INTO suppression_effects (pattern, prospect_id, previous_state) VALUES (?, ?, 'active')",
+                                     [.text(blocked), .integer(id)])
                     try recordEvent(prospect: id, at: date, kind: "import", detail: "imported as unsubscribed: on the suppression list")
                 } else {
                     try database.run("INSERT INTO enrolments (prospect_id, enrolled_at) VALUES (?, ?)", [.integer(id), now])
@@ -130,6 +132,14 @@ extension SQLiteProspectStore {
     }
 }
 
+/// A prospect put back where it stood when a suppression was removed.
+public struct RestoredProspect: Sendable, Equatable {
+    /// The prospect's address.
+    public let email: String
+    /// The state it is back in.
+    public let state: ProspectState
+}
+
 /// One entry of the suppression list.
 public struct SuppressionEntry: Sendable, Equatable {
     /// The address or `@domain`.
@@ -141,26 +151,80 @@ public struct SuppressionEntry: Sendable, Equatable {
 }
 
 extension SQLiteProspectStore {
-    /// Suppresses `pattern` and marks every matching, not yet closed prospect `unsubscribed`;
-    /// returns how many prospects changed.
+    /// The addresses of the prospects that suppressing `pattern` would unsubscribe (those not
+    /// yet unsubscribed or bounced), in import order.
+    public func prospectsAffected(bySuppressing pattern: String) throws(StoreError) -> [String] {
+        let list = SuppressionList([pattern])
+        return try database.query("SELECT email, identity FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced') ORDER BY id") {
+            ($0.text(0) ?? "", $0.text(1) ?? "")
+        }.filter { list.contains($0.1) }.map(\.0)
+    }
+
+    /// Suppresses `pattern` and marks every matching, not yet closed prospect `unsubscribed`,
+    /// remembering where each stood so that `removeSuppression` can put it back; returns how many
+    /// prospects changed.
     public func suppress(_ pattern: String, reason: String, at date: Date) throws(StoreError) -> Int {
         try database.transaction { () throws(StoreError) -> Int in
             try addSuppression(pattern, reason: reason, at: date)
             let list = SuppressionList([pattern])
-            let targets = try database.query("SELECT id, identity FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced')") { ($0.int(0), $0.text(1) ?? "") }
-                .filter { list.contains($0.1) }
-            for (id, _) in targets {
+            let targets = try database.query("SELECT id, identity, state, state_reason, snoozed_until FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced')") {
+                (id: $0.int(0), identity: $0.text(1) ?? "", state: $0.text(2) ?? "active", reason: $0.text(3), snoozed: $0.optionalDouble(4))
+            }.filter { list.contains($0.identity) }
+            for target in targets {
+                try database.run("""
+                    INSERT OR REPLACE INTO suppression_effects (pattern, prospect_id, previous_state, previous_reason, previous_snoozed_until)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, [.text(pattern.lowercased()), .integer(target.id), .text(target.state), target.reason.map(SQLValue.text) ?? .null,
+                          target.snoozed.map(SQLValue.real) ?? .null])
                 try database.run("UPDATE prospects SET state = 'unsubscribed', state_reason = ?, updated_at = ? WHERE id = ?",
-                                 [.text("suppressed: \(reason)"), .real(date.timeIntervalSince1970), .integer(id)])
-                try recordEvent(prospect: id, at: date, kind: "suppressed", detail: "\(pattern): \(reason)")
+                                 [.text("suppressed: \(reason)"), .real(date.timeIntervalSince1970), .integer(target.id)])
+                try recordEvent(prospect: target.id, at: date, kind: "suppressed", detail: "\(pattern): \(reason)")
             }
             return targets.count
         }
     }
 
-    /// Removes `pattern` from the list; false when it was not there.
-    public func removeSuppression(_ pattern: String) throws(StoreError) -> Bool {
-        try database.run("DELETE FROM suppressions WHERE pattern = ?", [.text(pattern.lowercased())]) > 0
+    /// Removes `pattern` from the list and puts back every prospect that it, and nothing else,
+    /// had unsubscribed: to the state it had before (an import kept out by it is enrolled now).
+    /// A prospect still matched by another entry stays unsubscribed, and that entry's removal will
+    /// put it back. Nil when `pattern` was not on the list; else the prospects put back.
+    public func removeSuppression(_ pattern: String, at date: Date) throws(StoreError) -> [RestoredProspect]? {
+        let key = pattern.lowercased()
+        return try database.transaction { () throws(StoreError) -> [RestoredProspect]? in
+            guard try database.run("DELETE FROM suppressions WHERE pattern = ?", [.text(key)]) > 0 else { return nil }
+            let remaining = try suppressionList()
+            let effects = try database.query("""
+                SELECT e.prospect_id, e.previous_state, e.previous_reason, e.previous_snoozed_until, p.email, p.identity, p.state, p.state_reason
+                FROM suppression_effects e JOIN prospects p ON p.id = e.prospect_id WHERE e.pattern = ? ORDER BY e.prospect_id
+                """, [.text(key)]) {
+                (id: $0.int(0), previous: $0.text(1) ?? "active", reason: $0.text(2), snoozed: $0.optionalDouble(3), email: $0.text(4) ?? "",
+                 identity: $0.text(5) ?? "", state: $0.text(6) ?? "", stateReason: $0.text(7) ?? "")
+            }
+            try database.run("DELETE FROM suppression_effects WHERE pattern = ?", [.text(key)])
+            var restored: [RestoredProspect] = []
+            for effect in effects {
+                // Only a prospect still unsubscribed by a suppression; one who has since asked to be
+                // removed, or was decided on by a person, stays as it is.
+                let bySuppression = effect.stateReason.hasPrefix("suppressed:") || effect.stateReason.hasPrefix("on the suppression list")
+                guard effect.state == ProspectState.unsubscribed.rawValue, bySuppression else { continue }
+                if let other = remaining.match(effect.identity) {
+                    try database.run("""
+                        INSERT OR IGNORE INTO suppression_effects (pattern, prospect_id, previous_state, previous_reason, previous_snoozed_until)
+                        VALUES (?, ?, ?, ?, ?)
+                        """, [.text(other), .integer(effect.id), .text(effect.previous), effect.reason.map(SQLValue.text) ?? .null,
+                              effect.snoozed.map(SQLValue.real) ?? .null])
+                    continue
+                }
+                try database.run("UPDATE prospects SET state = ?, state_reason = ?, snoozed_until = ?, updated_at = ? WHERE id = ?",
+                                 [.text(effect.previous), effect.reason.map(SQLValue.text) ?? .null, effect.snoozed.map(SQLValue.real) ?? .null,
+                                  .real(date.timeIntervalSince1970), .integer(effect.id)])
+                try database.run("INSERT OR IGNORE INTO enrolments (prospect_id, enrolled_at) VALUES (?, ?)",
+                                 [.integer(effect.id), .real(date.timeIntervalSince1970)])
+                try recordEvent(prospect: effect.id, at: date, kind: "unsuppressed", detail: "\(key) removed from the list: back to \(effect.previous)")
+                restored.append(RestoredProspect(email: effect.email, state: ProspectState(rawValue: effect.previous) ?? .active))
+            }
+            return restored
+        }
     }
 
     /// The list, oldest entry first.

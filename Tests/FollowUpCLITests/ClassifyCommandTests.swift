@@ -63,4 +63,15 @@ struct ClassifyCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no such file"))
     }
+
+    @Test("terminal control bytes in a message never reach the terminal: they print as U+FFFD")
+    func controlBytesAreShownSafely() throws {
+        let message = "From: <x@example.net>\r\nTo: <k@example.com>\r\nSubject: Re: hi\r\n\r\n"
+            + "Sounds good \u{1B}]0;owned\u{07}\u{1B}[31mcall me\u{1B}[0m\u{9B}2J on Friday.\r\n"
+        let result = try FollowUpBinary.run(["classify", "-", "--explain"], stdin: Data(message.utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Sounds good"), "\(result.stdout)")
+        for control in ["\u{1B}", "\u{07}", "\u{9B}"] { #expect(!result.stdout.contains(control)) }
+        #expect(result.stdout.contains("\u{FFFD}]0;owned"))
+    }
 }

@@ -60,11 +60,57 @@ struct InitImportTests {
         let directory = try FollowUpBinary.temporaryDirectory("suppress")
         _ = try FollowUpBinary.run(["init", directory])
         #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).stdout.contains("6 added"))
-        let added = try FollowUpBinary.run(["suppress", "add", "@example.org"], in: directory)
+        let added = try FollowUpBinary.run(["suppress", "add", "@example.org", "--yes"], in: directory)
         #expect(added.stdout.contains("2 prospect(s) now unsubscribed"))
         let again = try FollowUpBinary.run(["import", "prospects.csv"], in: directory)
         #expect(again.stdout.contains("0 added") && again.stdout.contains("2 kept out"))
         let bad = try FollowUpBinary.run(["suppress", "add", "not-an-address"], in: directory)
         #expect(bad.status == 2)
+    }
+
+    /// Who may still be written to: the addresses a one-day preview of the store plans messages for.
+    func writable(_ directory: String) throws -> Set<String> {
+        let preview = try FollowUpBinary.run(["preview", "--days", "1", "--format", "json", "--now", "2026-12-02T00:00:00Z"], in: directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
+        let messages = try #require(object["messages"] as? [[String: Any]])
+        return Set(messages.compactMap { $0["to"] as? String })
+    }
+
+    @Test("suppress add @domain asks for --yes before unsubscribing several; suppress remove puts back exactly whom it stopped")
+    func suppressionUndo() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("suppress-undo")
+        _ = try FollowUpBinary.run(["init", directory])
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).status == 0)
+        let everyone = try writable(directory)
+        #expect(everyone.count == 6)
+
+        let unconfirmed = try FollowUpBinary.run(["suppress", "add", "@example.org"], in: directory)
+        #expect(unconfirmed.status == 2)
+        #expect(unconfirmed.stderr.contains("would unsubscribe 2 prospects (zoe.muller@example.org, priya.raman@example.org)"), "\(unconfirmed.stderr)")
+        #expect(unconfirmed.stderr.contains("--yes"))
+        #expect(try writable(directory) == everyone, "nothing changed without --yes")
+        #expect(try FollowUpBinary.run(["suppress", "list"], in: directory).stdout.isEmpty)
+
+        // One address needs no confirmation; it and the domain overlap for priya.
+        #expect(try FollowUpBinary.run(["suppress", "add", "priya.raman@example.org"], in: directory).status == 0)
+        #expect(try FollowUpBinary.run(["suppress", "add", "@example.org", "--yes"], in: directory).stdout.contains("1 prospect(s) now unsubscribed"))
+        #expect(try writable(directory) == everyone.subtracting(["zoe.muller@example.org", "priya.raman@example.org"]))
+
+        // Removing the domain puts zoe back; priya stays out while her own entry is there.
+        let removed = try FollowUpBinary.run(["suppress", "remove", "@example.org"], in: directory)
+        #expect(removed.status == 0)
+        #expect(removed.stdout.contains("1 prospect(s) back where they were: zoe.muller@example.org active"), "\(removed.stdout)")
+        #expect(try writable(directory) == everyone.subtracting(["priya.raman@example.org"]))
+        let last = try FollowUpBinary.run(["suppress", "remove", "priya.raman@example.org"], in: directory)
+        #expect(last.stdout.contains("priya.raman@example.org active"), "\(last.stdout)")
+        #expect(try writable(directory) == everyone)
+
+        // A prospect kept out at import by an entry is enrolled once the entry goes.
+        let fresh = try FollowUpBinary.temporaryDirectory("suppress-import")
+        _ = try FollowUpBinary.run(["init", fresh])
+        #expect(try FollowUpBinary.run(["suppress", "add", "@example.net"], in: fresh).status == 0)
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: fresh).stdout.contains("2 kept out"))
+        #expect(try FollowUpBinary.run(["suppress", "remove", "@example.net"], in: fresh).stdout.contains("2 prospect(s) back where they were"))
+        #expect(try writable(fresh).count == 6)
     }
 }

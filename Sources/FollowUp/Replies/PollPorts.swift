@@ -25,10 +25,22 @@ public struct ProcessedReply: Sendable, Equatable {
     public var kind: String
     public var intent: String?
     public var explanation: [String]
+    /// The subject line.
+    public var subject: String?
+    /// What the person wrote, without the quoted original and signature (at most `textLimit` characters).
+    public var text: String?
+    /// How many non-empty lines of the body were quoted text or signature, left out of `text`.
+    public var foldedLines: Int
+
+    /// The most of a reply's own text that is kept.
+    public static let textLimit = 8_000
 
     /// Creates a record.
     public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sender: String?, receivedAt: Date?,
-                kind: String, intent: String?, explanation: [String]) {
+                kind: String, intent: String?, explanation: [String], subject: String? = nil, text: String? = nil, foldedLines: Int = 0) {
+        self.subject = subject
+        self.text = text.map { String($0.prefix(Self.textLimit)) }
+        self.foldedLines = foldedLines
         self.mailbox = mailbox
         self.uidValidity = uidValidity
         self.uid = uid

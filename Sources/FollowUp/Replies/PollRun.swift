@@ -13,6 +13,7 @@ public struct PollRun {
     private let ownAddresses: Set<String>
     private let unsubscribeAddress: String?
     private let temporaryBounceLimit: Int
+    private let timeZone: (Prospect) -> TimeZone
 
     /// A poll of `mailbox` into `ledger`.
     ///
@@ -20,8 +21,11 @@ public struct PollRun {
     ///   - classify: the classifier (pure).
     ///   - ownAddresses: the sender's addresses; mail from them is ours, not a reply.
     ///   - unsubscribeAddress: the List-Unsubscribe mailto target; mail to it is a removal request.
+    ///   - timeZone: a prospect's time zone, in which return and "later" dates are read.
     public init(mailbox: any ReplyMailbox, ledger: any ReplyLedger, classify: @escaping (ParsedMessage) -> Classification,
-                ownAddresses: [String], unsubscribeAddress: String?, temporaryBounceLimit: Int = 3) {
+                ownAddresses: [String], unsubscribeAddress: String?, temporaryBounceLimit: Int = 3,
+                timeZone: @escaping (Prospect) -> TimeZone = { _ in .gmt }) {
+        self.timeZone = timeZone
         self.mailbox = mailbox
         self.ledger = ledger
         self.classify = classify
@@ -82,7 +86,8 @@ public struct PollRun {
         let classification = classify(message)
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
                                     receivedAt: message.date, kind: classification.kind.rawValue, intent: classification.intent?.rawValue,
-                                    explanation: classification.explanation)
+                                    explanation: classification.explanation, subject: message.subject, text: classification.replyText,
+                                    foldedLines: Self.foldedLines(body: message.bestText, own: classification.replyText))
         guard let (prospect, senderIsProspect) = try match(message, classification: classification, sender: sender) else {
             if toUnsubscribe, let sender {
                 // Someone who is not (or no longer) a prospect asked to be removed: honour it anyway.
@@ -95,7 +100,7 @@ public struct PollRun {
         }
         report.matched += 1
         var outcome = OutcomePolicy.decide(classification, current: prospect.state, address: prospect.identity,
-                                           senderIsProspect: senderIsProspect, receivedAt: message.date ?? now)
+                                           senderIsProspect: senderIsProspect, receivedAt: message.date ?? now, timeZone: timeZone(prospect))
         if outcome.temporaryBounce, try ledger.temporaryBounces(prospectID: prospect.id) + 1 >= temporaryBounceLimit, !prospect.state.isClosed {
             outcome.newState = .bounced
             outcome.summary = "bounced: \(temporaryBounceLimit) temporary delivery failures; giving up"
@@ -131,5 +136,11 @@ public struct PollRun {
             if let prospect = try ledger.prospect(sentMessageID: id) { return prospect }
         }
         return nil
+    }
+
+    /// Non-empty lines of `body` beyond those of the person's own text: the quoted original and the signature.
+    static func foldedLines(body: String, own: String?) -> Int {
+        func count(_ text: String) -> Int { text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }.count }
+        return max(0, count(body) - count(own ?? ""))
     }
 }

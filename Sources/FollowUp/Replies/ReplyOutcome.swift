@@ -1,4 +1,5 @@
 public import Foundation
+import MailCore
 public import Triage
 
 /// What a classified reply does to its prospect.
@@ -45,9 +46,11 @@ public enum OutcomePolicy {
     ///   - senderIsProspect: false when the message came from someone else in the prospect's thread;
     ///     then nothing closes the prospect silently: closing verdicts go to review instead.
     ///   - address: the prospect's address (what a removal request suppresses).
+    ///   - timeZone: the prospect's time zone: a return or "later" date is the start of that day
+    ///     there (the planner then waits for the prospect's window to open on it).
     public static func decide(_ classification: Classification, current: ProspectState, address: String,
-                              senderIsProspect: Bool, receivedAt: Date) -> ReplyOutcome {
-        let proposed = propose(classification, address: address, receivedAt: receivedAt)
+                              senderIsProspect: Bool, receivedAt: Date, timeZone: TimeZone = .gmt) -> ReplyOutcome {
+        let proposed = propose(classification, address: address, receivedAt: receivedAt, timeZone: timeZone)
         var outcome = proposed
         let closing = proposed.newState == .closedNo || proposed.newState == .unsubscribed
         if closing && !senderIsProspect && classification.kind == .human {
@@ -75,7 +78,7 @@ public enum OutcomePolicy {
         return outcome
     }
 
-    private static func propose(_ classification: Classification, address: String, receivedAt: Date) -> ReplyOutcome {
+    private static func propose(_ classification: Classification, address: String, receivedAt: Date, timeZone: TimeZone) -> ReplyOutcome {
         switch classification.kind {
         case .bounce:
             let bounce = classification.bounce
@@ -87,14 +90,15 @@ public enum OutcomePolicy {
             return ReplyOutcome(newState: .unsubscribed, suppress: address, summary: "unsubscribed: marked our message as spam",
                                 warning: "a spam complaint about your mail to \(address); complaint rates decide whether your mail is delivered at all")
         case .autoReply:
-            if let text = classification.autoReply?.returnDate, let date = day(text) {
+            if let text = classification.autoReply?.returnDate, let date = day(text, in: timeZone) {
                 return ReplyOutcome(newState: .snoozed, snoozeUntil: date, summary: "snoozed until \(text): out of office")
             }
             if classification.explanation.contains(where: { $0.lowercased().contains("delivery success") }) {
                 return ReplyOutcome(newState: nil, summary: "delivery notice, not a reply")
             }
             let until = receivedAt.addingTimeInterval(TimeInterval(defaultAutoReplyPauseDays) * 86_400)
-            return ReplyOutcome(newState: .snoozed, snoozeUntil: until, summary: "snoozed for \(defaultAutoReplyPauseDays) days: automatic reply without a return date")
+            return ReplyOutcome(newState: .snoozed, snoozeUntil: until,
+                                summary: "snoozed until \(dayText(until, in: timeZone)) (\(defaultAutoReplyPauseDays) days): automatic reply without a return date")
         case .human:
             if classification.needsReview {
                 return ReplyOutcome(newState: .needsReview, summary: "needs review: the reply could not be settled with confidence")
@@ -107,9 +111,12 @@ public enum OutcomePolicy {
             case .positive:
                 return ReplyOutcome(newState: .replied, summary: "replied: interested; over to you")
             case .later:
-                let until = classification.laterDate.flatMap(day) ?? receivedAt.addingTimeInterval(TimeInterval(defaultLaterPauseDays) * 86_400)
+                if let text = classification.laterDate, let until = day(text, in: timeZone) {
+                    return ReplyOutcome(newState: .snoozed, snoozeUntil: until, summary: "snoozed until \(text): asked to follow up later")
+                }
+                let until = receivedAt.addingTimeInterval(TimeInterval(defaultLaterPauseDays) * 86_400)
                 return ReplyOutcome(newState: .snoozed, snoozeUntil: until,
-                                    summary: "snoozed until \(classification.laterDate ?? "in \(defaultLaterPauseDays) days"): asked to follow up later")
+                                    summary: "snoozed until \(dayText(until, in: timeZone)) (\(defaultLaterPauseDays) days, no date given): asked to follow up later")
             case .referral:
                 let who = classification.referralAddress.map { " to \($0)" } ?? ""
                 return ReplyOutcome(newState: .replied, summary: "replied: referred you\(who) (not enrolled automatically)")
@@ -119,12 +126,24 @@ public enum OutcomePolicy {
         }
     }
 
-    /// `2026-12-07` as the start of that day in UTC, or nil when it is not such a date.
-    public static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+    /// `2026-12-07` as the start of that day in `zone` (UTC unless given), or nil when it is not
+    /// such a date. On a day that starts with a daylight-saving gap, the first instant of the day.
+    public static func day(_ text: String, in zone: TimeZone = .gmt) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+              (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+        calendar.timeZone = zone
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: components),
+              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day) else { return nil }
+        return calendar.startOfDay(for: date)
+    }
+
+    /// The day of `date` in `zone`, as `2026-12-07`.
+    public static func dayText(_ date: Date, in zone: TimeZone = .gmt) -> String {
+        let local = date.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: date))
+        let (year, month, day) = CivilDay.components(Int((local / 86_400).rounded(.down)))
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }

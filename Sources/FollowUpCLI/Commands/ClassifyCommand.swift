@@ -45,14 +45,14 @@ struct ClassifyCommand: ParsableCommand {
         if let later = verdict.laterDate { line += ", from \(later)" }
         if let referral = verdict.referralAddress { line += ", refers to \(referral)" }
         if verdict.needsReview { line += " (needs review)" }
-        console.out(line)
+        console.out(TerminalText.safe(line))
         if let text = verdict.replyText, !text.isEmpty {
             console.out("")
-            console.out(text)
+            console.out(TerminalText.safe(text))
         }
         if explain {
             console.out("")
-            for reason in verdict.explanation { console.out("- \(reason)") }
+            for reason in verdict.explanation { console.out("- \(TerminalText.safe(reason))") }
         }
     }
 }

@@ -45,7 +45,7 @@ enum Poller {
         do {
             let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
             let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox), ledger: store, classify: classifier.classify,
-                              ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress)
+                              ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress, timeZone: config.timeZone(of:))
             return try run.run(now: now)
         } catch let error as MailTransportError {
             throw CLIFailure(.failed, error.description)

@@ -38,21 +38,40 @@ struct TriageCommand: ParsableCommand {
 
     /// `followup triage show ID`
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One reply: who, what it was classified as, and why.")
+        static let configuration = CommandConfiguration(
+            abstract: "One reply: who wrote it, what they wrote, what it was classified as and why, and what happens next.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reply's number (from `triage list`).") var id: Int64
 
         func run() throws {
-            let store = try StoreAccess.open(try global.loadConfig())
+            let config = try global.loadConfig()
+            let store = try StoreAccess.open(config)
             let found: ReplyRecord?
             do { found = try store.reply(id: id) } catch { throw CLIFailure(.failed, error.description) }
             guard let reply = found else { throw CLIFailure(.failed, "no reply #\(id); see `followup triage list --all`") }
             let console = Console.current
             console.out("reply     #\(reply.id) from \(reply.sender ?? "?")\(reply.receivedAt.map { " on \(ISOTime.format($0))" } ?? "")")
+            if let subject = reply.subject { console.out("subject   \(TerminalText.safe(subject))") }
             console.out("prospect  \(reply.prospectEmail ?? "(none)") — now \(reply.prospectState?.rawValue ?? "-")")
             console.out("verdict   \(reply.kind)\(reply.intent.map { ": \($0)" } ?? "") → \(reply.outcome) (decided by \(reply.decidedBy))")
+            console.out("they wrote")
+            let own = TerminalText.safe(reply.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if reply.text == nil {
+                console.out("  (not recorded: this reply was read by an older followup)")
+            } else if own.isEmpty {
+                console.out("  (nothing of their own)")
+            } else {
+                for line in own.split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+            }
+            if reply.foldedLines > 0 {
+                console.out(console.dim("  [\(reply.foldedLines) line(s) of quoted text and signature folded]"))
+            }
             console.out("why")
-            for line in reply.explanation.split(separator: "\n") { console.out("  - \(line)") }
+            for line in reply.explanation.split(separator: "\n") { console.out("  - \(TerminalText.safe(String(line)))") }
+            if let email = reply.prospectEmail {
+                let now = try global.clock()
+                console.out("next      \(try NextMessage.describe(address: email.lowercased(), config: config, store: store, now: now))")
+            }
         }
     }
 
@@ -74,6 +93,9 @@ struct TriageCommand: ParsableCommand {
             do { found = try store.reply(id: id) } catch { throw CLIFailure(.failed, error.description) }
             guard let reply = found else { throw CLIFailure(.failed, "no reply #\(id); see `followup triage list --all`") }
             let address = reply.prospectEmail?.lowercased() ?? reply.sender ?? ""
+            let prospect: Prospect?
+            do { prospect = try store.prospect(identity: address) } catch { throw CLIFailure(.failed, error.description) }
+            let zone = prospect.map(config.timeZone(of:)) ?? config.sendingPolicy.defaultTimeZone
             let outcome: ReplyOutcome
             if intent == "continue" {
                 outcome = ReplyOutcome(newState: .active, summary: "back in the sequence: not an answer (decided by a person)")
@@ -81,14 +103,25 @@ struct TriageCommand: ParsableCommand {
                 guard let parsed = ReplyIntent(rawValue: intent) else {
                     throw CLIFailure(.invalidInput, "--as \(intent): use no, remove, positive, later, referral, unclear or continue")
                 }
-                if let until, OutcomePolicy.day(until) == nil {
+                if let until, OutcomePolicy.day(until, in: zone) == nil {
                     throw CLIFailure(.invalidInput, "--until \(until) is not a date like 2027-01-15")
                 }
                 let verdict = Classification(kind: .human, intent: parsed, laterDate: until, confidence: 1, explanation: ["decided by a person"])
-                outcome = OutcomePolicy.decide(verdict, current: .active, address: address, senderIsProspect: true, receivedAt: now)
+                outcome = OutcomePolicy.decide(verdict, current: .active, address: address, senderIsProspect: true, receivedAt: now, timeZone: zone)
+            }
+            // One source of truth for who may be emailed: a suppressed address is not put back into
+            // the sequence behind the list's back.
+            if outcome.newState == .active || outcome.newState == .snoozed {
+                let list: SuppressionList
+                do { list = try store.suppressionList() } catch { throw CLIFailure(.failed, error.description) }
+                if let pattern = list.match(address) {
+                    throw CLIFailure(.failed, "\(address) is on the suppression list (\(pattern)), so nothing would be sent to them; "
+                                     + "run `followup suppress remove \(pattern)` first if they may be emailed again")
+                }
             }
             do { try store.resolve(replyID: id, intent: intent, outcome: outcome, at: now) } catch { throw CLIFailure(.failed, error.description) }
             Console.current.out("#\(id) \(reply.prospectEmail ?? address): \(outcome.summary)")
+            Console.current.out("next: " + (try NextMessage.describe(address: address, config: config, store: store, now: now)))
         }
     }
 }
@@ -149,8 +182,14 @@ private struct ReplyJSON: Encodable {
     let outcome: String
     let decided_by: String
     let explanation: [String]
+    let subject: String?
+    let text: String?
+    let folded_lines: Int
 
     init(_ reply: ReplyRecord) {
+        subject = reply.subject
+        text = reply.text
+        folded_lines = reply.foldedLines
         id = reply.id
         prospect = reply.prospectEmail
         state = reply.prospectState?.rawValue
@@ -160,5 +199,29 @@ private struct ReplyJSON: Encodable {
         outcome = reply.outcome
         decided_by = reply.decidedBy
         explanation = reply.explanation.split(separator: "\n").map(String.init)
+    }
+}
+
+/// What happens next to one prospect, in words and real dates: the next message `send` would
+/// send if nobody answers, or that nothing more will be sent.
+enum NextMessage {
+    /// `step 2 on 2027-01-11 09:00 America/Chicago (prospect) · 2027-01-11 10:00 America/New_York (you)`,
+    /// or why nothing will be sent.
+    static func describe(address: String, config: FollowUpConfig, store: SQLiteProspectStore, now: Date) throws(CLIFailure) -> String {
+        let roster = try PreviewRoster.load(config: config, csv: nil, only: [address], store: store, now: now)
+        guard let candidate = roster.candidates.first, let (prospect, _) = roster.prospect(candidate.prospectID) else {
+            let state: ProspectState?
+            do { state = try store.prospect(identity: address)?.state } catch { throw CLIFailure(.failed, error.description) }
+            return "nothing more will be sent to \(address)" + (state.map { " (\($0.rawValue))" } ?? "")
+        }
+        let plan = try DuePlan.make(config: config, candidates: [candidate], store: store, now: now, days: 3650,
+                                    secret: try StoreAccess.secret(store))
+        guard let entry = plan.first else { return "no further step in the sequence for \(address)" }
+        let zone = config.timeZone(of: prospect)
+        let theirs = SendingCalendar(timeZone: zone, policy: config.sendingPolicy).localDescription(entry.slot)
+        let yours = SendingCalendar(timeZone: config.sendingPolicy.defaultTimeZone, policy: config.sendingPolicy).localDescription(entry.slot)
+        let step = min(entry.step, config.steps.count)
+        return "step \(step) (message \(entry.attempt)) on \(theirs) \(zone.identifier) (prospect) · \(yours) "
+            + "\(config.sendingPolicy.defaultTimeZone.identifier) (you), if they do not answer before"
     }
 }
