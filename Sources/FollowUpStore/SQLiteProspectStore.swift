@@ -327,3 +327,25 @@ extension SQLiteProspectStore {
         Int(try database.first("SELECT COUNT(*) FROM prospects", []) { $0.int(0) } ?? 0)
     }
 }
+
+extension SQLiteProspectStore {
+    /// The active and snoozed prospects grouped by the shape of `fields`: which are empty or
+    /// missing, and which hold a line break. One example prospect id per group, lowest first, with
+    /// the group's size. Rendering a template for one prospect of each group finds every problem
+    /// that a field's absence or a line break causes, without rendering for everyone.
+    public func fieldShapes(of fields: [String]) throws(StoreError) -> [(exampleID: Int64, count: Int)] {
+        var parts: [String] = []
+        var values: [SQLValue] = []
+        for field in fields {
+            parts.append("(COALESCE(json_extract(p.fields, ?), '') = '')")
+            parts.append("(instr(COALESCE(json_extract(p.fields, ?), ''), char(10)) + instr(COALESCE(json_extract(p.fields, ?), ''), char(13)) > 0)")
+            let path = SQLValue.text("$.\"" + field.replacingOccurrences(of: "\"", with: "") + "\"")
+            values += [path, path, path]
+        }
+        let key = parts.isEmpty ? "''" : parts.joined(separator: " || ',' || ")
+        return try database.query("""
+            SELECT MIN(p.id), COUNT(*) FROM prospects p JOIN enrolments e ON e.prospect_id = p.id
+            WHERE p.state IN ('active', 'snoozed') GROUP BY \(key) ORDER BY MIN(p.id)
+            """, values) { (exampleID: $0.int(0), count: Int($0.int(1))) }
+    }
+}

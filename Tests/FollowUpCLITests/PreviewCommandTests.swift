@@ -137,6 +137,24 @@ struct PreviewCommandTests {
         #expect(wall >= before && wall <= Date().addingTimeInterval(2))
     }
 
+    @Test("a typo in a later step fails a plain preview (exit 2), naming the step, the template and the field, from a CSV and from the store")
+    func laterStepTypo() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("preview-typo")
+        _ = try FollowUpBinary.run(["init", directory])
+        let path = directory + "/Templates/02-follow-up.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{first_name}}", with: "{{frist_name}}").write(toFile: path, atomically: true, encoding: .utf8)
+        for source in [["--prospects", "prospects.csv"], []] {
+            if source.isEmpty { #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).status == 0) }
+            let result = try FollowUpBinary.run(["preview", "--days", "0", "--now", "2026-12-01T15:00:00Z"] + source, in: directory)
+            #expect(result.status == 2, "\(source): \(result.stdout)")
+            #expect(result.stderr.contains("step 2:"), "\(result.stderr)")
+            #expect(result.stderr.contains("02-follow-up.txt") && result.stderr.contains("frist_name"), "\(result.stderr)")
+            #expect(result.stderr.contains("other prospect(s) like them"))
+            #expect(result.stderr.contains("a later step cannot be rendered"))
+        }
+    }
+
     @Test("a clock set before the import plans nothing, and the preview says why instead of showing an empty plan")
     func clockBeforeImport() throws {
         let directory = try FollowUpBinary.temporaryDirectory("preview-before-import")

@@ -86,9 +86,15 @@ struct PreviewCommand: ParsableCommand {
             }
         }
         try writer.finish(count: plan.count - failed, notes: roster.notes)
-        guard failed == 0 else {
-            throw CLIFailure(.invalidInput, lines: problems
-                             + ["\(failed) message(s) cannot be rendered; fix the templates or the prospects' fields"])
+        // Every step for every kind of prospect, beyond the window shown: a broken later step is
+        // an error now, not when it falls due.
+        let later = try SequenceCheck.problems(roster: roster, fromCSV: prospects != nil, store: store, sequence: sequence,
+                                               composer: composer, now: now)
+        guard failed == 0 && later.isEmpty else {
+            let summary = failed > 0 ? "\(failed) message(s) cannot be rendered; fix the templates or the prospects' fields"
+                : "the messages shown render, but a later step cannot be rendered for some prospects; fix the templates or "
+                  + "the prospects' fields (`followup doctor` names every prospect)"
+            throw CLIFailure(.invalidInput, lines: problems + later.filter { line in !problems.contains { line.hasSuffix($0) } } + [summary])
         }
     }
 }
