@@ -49,7 +49,7 @@ struct DoctorCommandTests {
     func passes() throws {
         let result = try doctor(config())
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = result.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("warn") }
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.hasPrefix("ok  ") })
         #expect(lines[1].hasPrefix("ok   templates"))
@@ -117,5 +117,56 @@ struct DoctorCommandTests {
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains("connect_timeout_seconds: expected an integer") })
+    }
+
+    @Test("an unedited `followup init` campaign gets a warning for each placeholder, and the checks still pass")
+    func placeholdersWarned() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("doctor-init")
+        _ = try FollowUpBinary.run(["init", directory])
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).status == 0)
+        let result = try FollowUpBinary.run(["doctor"], in: directory)
+        let warnings = result.stdout.split(separator: "\n").filter { $0.hasPrefix("warn") }.joined(separator: "\n")
+        for key in ["sender.name", "sender.email", "sender.postal_address", "sender.unsubscribe_mailto", "smtp.url", "imap.url"] {
+            #expect(warnings.contains("\(key) is still the example from `followup init`"), "\(key): \(warnings)")
+        }
+        #expect(warnings.contains("\"kira@example.com\" is in example.com, a domain reserved for examples"))
+        for template in ["01-opening", "02-follow-up", "03-useful-point", "05-permission-to-close"] {
+            #expect(warnings.contains("Templates/\(template).txt is still the example text from `followup init`; make it yours\n")
+                    || warnings.hasSuffix("Templates/\(template).txt is still the example text from `followup init`; make it yours"), "\(template)")
+        }
+        #expect(warnings.contains("Templates/04-short-case.txt is still the example text from `followup init`; make it yours (its story is made up)"))
+        #expect(result.stdout.contains("ok   templates"), "placeholders warn; they do not fail: \(result.stdout)")
+    }
+
+    @Test("a step that does not print the postal address or the opt-out line fails, with or without prospects")
+    func requiredLinesChecked() throws {
+        let directory = try FollowUpBinary.temporaryDirectory("doctor-compliance")
+        _ = try FollowUpBinary.run(["init", directory])
+        let path = directory + "/Templates/03-useful-point.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "{{sender.postal_address}}", with: "").replacingOccurrences(of: "{{unsubscribe_line}}", with: "")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try FollowUpBinary.run(["doctor"], in: directory)
+        #expect(before.status == 1)
+        #expect(before.stdout.contains("FAIL templates"))
+        #expect(before.stderr.contains("Templates/03-useful-point.txt: step 3 does not print the postal address"), "\(before.stderr)")
+        #expect(before.stderr.contains("Templates/03-useful-point.txt: step 3 has no opt-out line"))
+        #expect(!before.stderr.contains("step 1 "), "the other steps are fine")
+        #expect(try FollowUpBinary.run(["import", "prospects.csv"], in: directory).status == 0)
+        let after = try FollowUpBinary.run(["doctor"], in: directory)
+        #expect(after.stderr.contains("step 3 does not print the postal address") && after.stderr.contains("step 3 has no opt-out line"), "\(after.stderr)")
+        // An opt-out sentence of the user's own is accepted.
+        try (text.replacingOccurrences(of: "{{unsubscribe_line}}", with: "Reply \"stop\" and I will not write again; or unsubscribe by replying.")
+            .write(toFile: path, atomically: true, encoding: .utf8))
+        let own = try FollowUpBinary.run(["doctor"], in: directory)
+        #expect(!own.stderr.contains("opt-out"), "\(own.stderr)")
+    }
+
+    @Test("a daily cap or gap far from what providers tolerate is a warning")
+    func paceWarned() throws {
+        let result = try doctor(config() + "\n[schedule]\ntimezone = \"UTC\"\ndaily_cap = 5000\nmin_gap_seconds = 2\n")
+        #expect(result.stdout.contains("warn pace      schedule.daily_cap = 5000"), "\(result.stdout)")
+        #expect(result.stdout.contains("warn pace      schedule.min_gap_seconds = 2"))
+        #expect(result.status == 0, "\(result.stderr)")
     }
 }

@@ -6,8 +6,13 @@ import MailTransport
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the config, and connect, verify TLS and log in to the SMTP and IMAP servers.",
-        discussion: "Prints one line per check and exits 1 if any check fails. Sends nothing."
+        abstract: "Check the config and templates, then connect, verify TLS and log in to the SMTP and IMAP servers.",
+        discussion: """
+        A pre-flight check, one line each: every step renders for every prospect and prints the postal \
+        address and the opt-out line (else FAIL); values and templates still as `followup init` wrote \
+        them, and a daily cap or gap that providers frown on, are `warn` lines. Exits 1 if any check \
+        fails. Sends nothing.
+        """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -33,6 +38,8 @@ struct DoctorCommand: ParsableCommand {
         checks.run("templates") { () throws(CLIFailure) -> String in
             try TemplateCheck.renderAll(config: config, now: try global.clock(), console: console)
         }
+        for warning in ComplianceCheck.placeholders(in: config) { checks.warn("setup", warning) }
+        for warning in ComplianceCheck.pace(of: config) { checks.warn("pace", warning) }
 
         if let smtp = config.smtp {
             checks.run("smtp") { () throws(CLIFailure) -> String in
@@ -88,6 +95,11 @@ struct DoctorReport {
     mutating func pass(_ name: String, _ detail: String) {
         total += 1
         console.out("\(console.good("ok  ")) \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(detail)")
+    }
+
+    /// A line that does not fail the run: something to fix before a real campaign.
+    mutating func warn(_ name: String, _ detail: String) {
+        console.out("\(console.warn("warn")) \(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(detail)")
     }
 
     mutating func fail(_ name: String, _ detail: String) {
