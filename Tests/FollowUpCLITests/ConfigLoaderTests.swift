@@ -17,7 +17,10 @@ struct ConfigLoaderTests {
     func defaults() throws {
         let config = try ConfigLoader.parse(minimal, path: "/srv/followup/followup.toml")
         #expect(config.storePath == "/srv/followup/followup.sqlite")
-        #expect(config.steps == [StepSettings(template: "/srv/followup/Templates/01-opening.txt", templateAsWritten: "Templates/01-opening.txt", delayDays: 0)])
+        #expect(config.steps.map(\.template) == ["/srv/followup/Templates/01-opening.txt"])
+        #expect(config.steps.map(\.templateAsWritten) == ["Templates/01-opening.txt"])
+        #expect(config.steps.map(\.delayDays) == [0])
+        #expect(config.steps.first?.key == "steps[0].template" && (config.steps.first?.line ?? 0) > 0)
         #expect(config.schedule.windowStart == 9 * 60 && config.schedule.windowEnd == 17 * 60)
         #expect(config.schedule.weekdays == [1, 2, 3, 4, 5])
         #expect(config.afterLastStep == .repeatLast(everyDays: 14, maxAttempts: 12))

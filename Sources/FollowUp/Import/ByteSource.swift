@@ -74,8 +74,17 @@ struct ByteSource {
             buffer.append(contentsOf: data)
             return true
         } catch {
-            readFailure = String(describing: error)
+            readFailure = Self.describe(error)
             return false
         }
+    }
+
+    /// The system's words for a read error ("Is a directory"), not Foundation's nested dump.
+    static func describe(_ error: any Error) -> String {
+        let nested = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = nested, posix.domain == NSPOSIXErrorDomain, let text = strerror(Int32(posix.code)) {
+            return String(cString: text)
+        }
+        return (error as NSError).localizedDescription
     }
 }

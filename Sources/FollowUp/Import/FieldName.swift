@@ -3,8 +3,10 @@ public enum FieldName {
     /// Normalised spellings that mean "the email column".
     public static let emailAliases: Set<String> = ["email", "e_mail", "email_address", "e_mail_address", "emailaddress"]
 
-    /// Normalised spellings that mean "the prospect's IANA time zone".
-    public static let timeZoneAliases: Set<String> = ["timezone", "time_zone", "tz"]
+    /// Normalised spellings that mean "the prospect's IANA time zone", in the seven languages of
+    /// the product (a CRM export in German says `Zeitzone`).
+    public static let timeZoneAliases: Set<String> = ["timezone", "time_zone", "tz", "tzid", "iana_timezone", "iana_time_zone",
+        "zeitzone", "fuseau_horaire", "zona_horaria", "fuso_orario", "tijdzone", "fuso_horario"]
 
     /// Trims, lowercases, turns every run of characters other than letters and digits into one `_`, and drops `_` at
     /// both ends: "First Name" -> "first_name", " E-Mail " -> "e_mail", "Company (legal)" -> "company_legal".

@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
         let (rows, problems) = try ProspectFile.read(file)
         if !problems.isEmpty && !skipInvalid {
             throw CLIFailure(.invalidInput, lines: problems.map(\.description)
-                             + ["nothing imported: fix the rows above, or pass --skip-invalid to import the \(rows.count) valid row(s)"])
+                             + ["nothing imported: fix the rows above" + (rows.isEmpty ? "" : ", or pass --skip-invalid to import the \(rows.count) valid row(s)")])
         }
         for problem in problems { console.err("skipped \(problem)") }
         let store = try StoreAccess.open(config)
@@ -57,6 +57,10 @@ struct ImportCommand: ParsableCommand {
 enum ProspectFile {
     /// The valid rows and every problem; throws when the file cannot be read at all.
     static func read(_ path: String) throws(CLIFailure) -> ([ProspectRow], [ImportProblem]) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw CLIFailure(.invalidInput, "\(path) is a folder; name the CSV file in it (for example \(path)/prospects.csv)")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIFailure(.failed, FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
         }

@@ -14,8 +14,10 @@ struct PreviewCommand: ParsableCommand {
         that CSV as if newly imported. With --format eml --out DIR, writes one file per message, \
         DIR/<yyyymmddThhmm>-<email>-step<k>.eml (UTC time), holding exactly the bytes `send` would \
         transmit at that time. With --format mbox, writes every message into one mbox (mboxrd) on stdout, \
-        or into the file --out names, for a mail client or `mutt -f` to open. Exits 2 when any message \
-        cannot be rendered (every problem listed).
+        or into the file --out names, for a mail client or `mutt -f` to open. A folder that already holds \
+        .eml files is refused unless --replace deletes them first, so old and new never mix. Every step is \
+        also tried for every kind of prospect, whatever --days shows. Exits 2 when any message cannot be \
+        rendered (every problem listed).
         """
     )
 
@@ -40,6 +42,9 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The directory for --format eml (created if missing), or the file for --format mbox.", valueName: "path"))
     var out: String?
 
+    @Flag(help: "With --format eml: delete the .eml files already in --out first.")
+    var replace = false
+
     /// Messages composed together before being written: enough to keep every core busy, few
     /// enough that memory stays flat.
     static let batchSize = 1_024
@@ -58,6 +63,7 @@ struct PreviewCommand: ParsableCommand {
         let secret = try store.map { s throws(CLIFailure) in try StoreAccess.secret(s) } ?? PreviewRoster.secretWithoutStore
         let plan = try DuePlan.make(config: config, candidates: roster.candidates, store: store, now: now, days: days, secret: secret)
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
+        if format == .eml, let out { try EMLFolder.prepare(out, replace: replace) }
         let writer = try PreviewWriter(format: format, directory: out, config: config, sequence: sequence, now: now)
         let sender = config.sender.email
         var problems: [String] = []
@@ -95,6 +101,27 @@ struct PreviewCommand: ParsableCommand {
                 : "the messages shown render, but a later step cannot be rendered for some prospects; fix the templates or "
                   + "the prospects' fields (`followup doctor` names every prospect)"
             throw CLIFailure(.invalidInput, lines: problems + later.filter { line in !problems.contains { line.hasSuffix($0) } } + [summary])
+        }
+    }
+}
+
+/// The folder `preview --format eml` writes into: refused while it holds .eml files of an earlier
+/// preview (old and new would mix), unless the user asks to replace them.
+enum EMLFolder {
+    /// Checks (or empties, with `replace`) the .eml files in `path`; other files are left alone.
+    static func prepare(_ path: String, replace: Bool) throws(CLIFailure) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".eml") }
+        guard !names.isEmpty else { return }
+        guard replace else {
+            throw CLIFailure(.invalidInput, "\(path) already holds \(names.count) .eml file(s), from an earlier preview; "
+                             + "choose an empty folder, or pass --replace to delete them first")
+        }
+        for name in names {
+            do {
+                try FileManager.default.removeItem(atPath: path + "/" + name)
+            } catch {
+                throw CLIFailure(.failed, "cannot delete \(path)/\(name): \(error.localizedDescription)")
+            }
         }
     }
 }

@@ -58,13 +58,14 @@ struct ConfigDecoder {
     }
 
     private func decodeSMTP(_ table: TOMLTableReader, senderEmail: String?) -> SMTPSettings? {
+        // Read first, so that a problem with the server does not make them look unknown.
+        let helo = table.string("helo_name") ?? senderEmail.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "localhost"
+        let witnessText = table.string("witness") ?? "self"
+        let witnessWait = table.integer("witness_wait_seconds") ?? 10
         guard let (server, source) = decodeServer(table, schemes: ["smtp", "smtps"], section: "smtp") else {
             table.rejectUnknownKeys()
             return nil
         }
-        let helo = table.string("helo_name") ?? senderEmail.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "localhost"
-        let witnessText = table.string("witness") ?? "self"
-        let witnessWait = table.integer("witness_wait_seconds") ?? 10
         table.rejectUnknownKeys()
         var witness: String?
         switch witnessText {
@@ -209,7 +210,8 @@ struct ConfigDecoder {
             table.rejectUnknownKeys()
             if !(0...3650).contains(delay) { table.problem("delay_days", "must be between 0 and 3650"); valid = false }
             guard let template else { valid = false; continue }
-            steps.append(StepSettings(template: resolve(template), templateAsWritten: template, delayDays: Int(delay)))
+            steps.append(StepSettings(template: resolve(template), templateAsWritten: template, delayDays: Int(delay),
+                                      line: table.line(of: "template"), key: table.path(of: "template")))
         }
         if tables.isEmpty { root.problem("steps", "the sequence needs at least one step"); valid = false }
         return valid ? steps : nil

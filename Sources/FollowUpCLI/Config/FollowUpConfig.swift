@@ -80,9 +80,12 @@ struct StepSettings: Sendable, Equatable {
     let templateAsWritten: String
     /// Days after the previous message (after enrolment for the first step).
     let delayDays: Int
+    /// The config line that names the template, and its key (`steps[2].template`), for messages.
+    var line: Int = 0
+    var key: String = ""
 }
 
-/// The policy once every step went unanswered: the seed article says keep trying until they answer.
+/// The policy once every step went unanswered: keep trying until they answer, or stop.
 enum AfterLastStep: Sendable, Equatable {
     /// Stop the sequence after the last step.
     case stop

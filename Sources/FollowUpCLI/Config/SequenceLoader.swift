@@ -9,7 +9,11 @@ enum SequenceLoader {
         var problems: [String] = []
         for (index, step) in config.steps.enumerated() {
             guard let data = FileManager.default.contents(atPath: step.template) else {
-                problems.append("\(config.file): steps[\(index)].template: cannot read \(step.template)")
+                let exists = FileManager.default.fileExists(atPath: step.template)
+                let key = step.key.isEmpty ? "steps[\(index)].template" : step.key
+                problems.append("\(config.file):\(step.line > 0 ? "\(step.line):" : "") \(key): "
+                                + (exists ? "cannot read the template \(step.templateAsWritten)" : "no template file at \(step.templateAsWritten)")
+                                + " (paths are relative to the config's folder)")
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {

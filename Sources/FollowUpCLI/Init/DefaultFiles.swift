@@ -5,9 +5,10 @@ enum DefaultFiles {
     /// Relative path and content of each file, in the order they are written.
     static let all: [(path: String, source: String, content: String)] = [
         ("followup.toml", "config.example.toml", #"""
-# followup configuration. Copy to followup.toml and edit; `followup doctor` checks it.
-# Paths are relative to this file unless absolute. Unknown keys are errors, so a typo
-# never silently falls back to a default.
+# followup configuration (`followup init` writes this file as followup.toml). Put in your own
+# sender, servers and schedule; `followup doctor` checks them and warns about anything still
+# left as this example. Paths are relative to this file unless absolute. Unknown keys are
+# errors, so a typo never silently falls back to a default.
 
 [sender]
 # The From: of every message (CAN-SPAM: an honest sender).
@@ -98,8 +99,8 @@ jitter_seconds = 60
 
 [sequence]
 # After the last step, if nobody answered: "repeat" sends the last step again every
-# repeat_every_days, up to max_attempts messages in all (the seed article: keep trying
-# until they answer); "stop" ends the sequence.
+# repeat_every_days, up to max_attempts messages in all (keep trying until they answer:
+# silence is not a no); "stop" ends the sequence.
 after_last_step = "repeat"
 repeat_every_days = 14
 max_attempts = 12
