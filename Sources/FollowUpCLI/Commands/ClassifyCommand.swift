@@ -13,7 +13,7 @@ struct ClassifyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The message file, or - for standard input.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Print the documented JSON object.") var json = false
+    @Flag(help: "Print one JSON object (documented in docs/json.md).") var json = false
     @Flag(help: "List the signals that decided the verdict.") var explain = false
     @Option(help: ArgumentHelp("Your dedicated List-Unsubscribe address: mail to it is a removal request whatever it says. Leave it out when replies arrive at that address too.", valueName: "address"))
     var unsubscribeAddress: String?
