@@ -12,7 +12,7 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "One JSON object (the documented format) instead of text.")
+    @Flag(help: "One JSON object instead of text (documented in docs/json.md).")
     var json = false
 
     @Flag(help: "Also list every prospect with its state and progress.")

@@ -18,7 +18,7 @@ struct TriageCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replies whose prospect waits for a person (--all: every reply).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Every processed reply, not only those waiting for review.") var all = false
-        @Flag(help: "JSON array.") var json = false
+        @Flag(help: "One JSON array (documented in docs/json.md).") var json = false
 
         func run() throws {
             let store = try StoreAccess.open(try global.loadConfig())
