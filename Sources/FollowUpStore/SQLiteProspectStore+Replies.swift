@@ -32,6 +32,11 @@ extension SQLiteProspectStore: ReplyLedger {
             """, [.text(id)], Self.prospect(from:))
     }
 
+    public func isSettled(sentMessageID: String) throws(StoreError) -> Bool {
+        let id = sentMessageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        return try database.first("SELECT status FROM messages WHERE message_id = ?", [.text(id)]) { $0.text(0) } == "sent"
+    }
+
     public func prospect(identity: String) throws(StoreError) -> Prospect? {
         try database.first("SELECT id, email, identity, fields, time_zone, state, snoozed_until FROM prospects WHERE identity = ?",
                            [.text(identity.lowercased())], Self.prospect(from:))

@@ -28,6 +28,12 @@ struct PollRunTests {
             calls.append("fetch \(uids.count)")
             return uids.compactMap { uid in messages[uid].map { (uid, $0) } }
         }
+        var moveFails = false
+        func moveOwnCopies(uids: [UInt32]) throws {
+            calls.append("move \(uids)")
+            if moveFails { throw StoreError(path: "INBOX", operation: "move", detail: "refused") }
+            for uid in uids { messages[uid] = nil }
+        }
     }
 
     final class FakeLedger: ReplyLedger {
@@ -44,6 +50,8 @@ struct PollRunTests {
         func prospect(identity: String) throws(StoreError) -> Prospect? { identity == "ana@example.com" ? prospect : nil }
         func earliestSend() throws(StoreError) -> Date? { Date(timeIntervalSince1970: 1_700_000_000) }
         func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int { 0 }
+        var settled: Set<String> = []
+        func isSettled(sentMessageID: String) throws(StoreError) -> Bool { settled.contains(sentMessageID) }
         func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
             processed.append((reply.uidValidity, reply.uid, reply.messageID))
             applied.append((prospectID, outcome.newState))
@@ -105,5 +113,34 @@ struct PollRunTests {
         mailbox.messages = [1: message(from: "assistant@example.com", id: "s1@example.com", body: "She is not interested, thanks.", inReplyTo: "ours@example.com")]
         _ = try poll(mailbox, ledger)
         #expect(ledger.applied.first?.1 == .needsReview)
+    }
+
+    @Test("the witness copy of a settled message leaves the mailbox; one still in doubt stays; a failed move is a warning")
+    func settledCopiesMoveOut() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [1: message(from: "kira@example.com", id: "ours@example.com", body: "Hi Ana"),
+                            2: message(from: "kira@example.com", id: "doubt@example.com", body: "Hi again")]
+        ledger.settled = ["ours@example.com"]
+        let report = try poll(mailbox, ledger)
+        #expect(report.ownCopies == 2)
+        #expect(report.ownCopiesMoved == 1)
+        #expect(mailbox.calls.contains("move [1]"))
+        #expect(mailbox.messages.keys.sorted() == [2], "only the settled copy left; nothing deleted by the poll itself")
+
+        let failing = FakeMailbox()
+        failing.moveFails = true
+        failing.messages = [1: message(from: "kira@example.com", id: "ours@example.com", body: "Hi Ana")]
+        let warned = try poll(failing, FakeLedger.settledOnes(["ours@example.com"]))
+        #expect(warned.ownCopiesMoved == 0)
+        #expect(warned.warnings.contains { $0.hasPrefix("could not move 1 copy(ies) of our own messages out of INBOX") })
+    }
+}
+
+extension PollRunTests.FakeLedger {
+    static func settledOnes(_ ids: Set<String>) -> PollRunTests.FakeLedger {
+        let ledger = PollRunTests.FakeLedger()
+        ledger.settled = ids
+        return ledger
     }
 }

@@ -36,6 +36,8 @@ struct SendRunTests {
         var repliesFrom: Set<String> = []
         func contains(messageID: String) throws -> Bool { copies.contains(messageID) }
         func messages(from address: String, since date: Date) throws -> [UInt32] { repliesFrom.contains(address) ? [7] : [] }
+        var moved: [String] = []
+        func moveCopy(messageID: String) throws { moved.append(messageID) }
     }
 
     final class FakeSubmitter: MessageSubmitter {
@@ -82,6 +84,7 @@ struct SendRunTests {
         try run(ledger, FakeSubmitter(), witness).resolveInDoubt(into: &report)
         #expect(ledger.events == ["not sent 1", "sent 2", "held 3"])
         #expect(report.resolved == 2 && report.held == 1)
+        #expect(witness.moved == ["m2@example.com"], "only the copy that confirmed its message leaves the mailbox")
     }
 
     @Test("without a mailbox to check, transmitted messages in doubt are held")

@@ -106,7 +106,7 @@ public struct Campaign: Sendable {
     }
 
     /// The header block of a raw message, lowercased only where needed for matching.
-    static func headerBlock(_ bytes: [UInt8]) -> String {
+    public static func headerBlock(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes.prefix(8192), as: UTF8.self)
         guard let end = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n") else { return text }
         return String(text[..<end.lowerBound])

@@ -12,6 +12,14 @@ public protocol ReplyMailbox: AnyObject {
     func uids(arrivedSince date: Date) throws -> [UInt32]
     /// The raw messages with these UIDs.
     func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])]
+    /// Moves these witness copies of our own messages, whose sending is settled, out of the way
+    /// (into the sent mailbox, or one the user chose); never deletes them.
+    func moveOwnCopies(uids: [UInt32]) throws
+}
+
+extension ReplyMailbox {
+    /// A mailbox that keeps our own copies where they are.
+    public func moveOwnCopies(uids: [UInt32]) throws {}
 }
 
 /// A reply as `poll` records it, whether or not it changed anything.
@@ -66,6 +74,9 @@ public protocol ReplyLedger: AnyObject {
     func prospect(sentMessageID: String) throws(StoreError) -> Prospect?
     /// The prospect with this address, if any.
     func prospect(identity: String) throws(StoreError) -> Prospect?
+    /// True when the message with this Message-ID is settled as sent (accepted by the server, or
+    /// confirmed): its witness copy has served and may leave the mailbox.
+    func isSettled(sentMessageID: String) throws(StoreError) -> Bool
     /// When we first sent anything (nothing before it can be a reply).
     func earliestSend() throws(StoreError) -> Date?
     /// Temporary bounces recorded for the prospect so far.

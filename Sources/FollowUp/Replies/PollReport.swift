@@ -12,6 +12,8 @@ public struct PollReport: Sendable, Equatable {
     public var matched = 0
     /// Our own copies (witness copies, messages from ourselves), skipped.
     public var ownCopies = 0
+    /// Witness copies moved out of the mailbox, their sending settled.
+    public var ownCopiesMoved = 0
     /// The outcomes, in order.
     public var changes: [Change] = []
     /// Warnings the user must see (spam complaints).

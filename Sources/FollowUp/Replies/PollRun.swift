@@ -57,8 +57,18 @@ public struct PollRun {
         while start < uids.count {
             let batch = Array(uids[start..<min(start + 50, uids.count)])
             start += batch.count
+            var settledCopies: [UInt32] = []
             for (uid, bytes) in try mailbox.fetch(uids: batch) {
-                try process(uid: uid, bytes: bytes, validity: validity, now: now, report: &report)
+                if try process(uid: uid, bytes: bytes, validity: validity, now: now, report: &report) { settledCopies.append(uid) }
+            }
+            if !settledCopies.isEmpty {
+                // Out of the way once they have served: a failure to move costs nothing but clutter.
+                do {
+                    try mailbox.moveOwnCopies(uids: settledCopies)
+                    report.ownCopiesMoved += settledCopies.count
+                } catch {
+                    report.warnings.append("could not move \(settledCopies.count) copy(ies) of our own messages out of \(mailbox.name): \(error)")
+                }
             }
             if let last = batch.last { try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(last + 1, 1)) }
         }
@@ -66,14 +76,16 @@ public struct PollRun {
         return report
     }
 
-    private func process(uid: UInt32, bytes: [UInt8], validity: UInt32, now: Date, report: inout PollReport) throws {
+    /// Classifies and applies one message; true when it is the witness copy of a message whose
+    /// sending is settled, which can now leave the mailbox.
+    private func process(uid: UInt32, bytes: [UInt8], validity: UInt32, now: Date, report: inout PollReport) throws -> Bool {
         report.examined += 1
         let message = MessageReader.parse(bytes)
         let messageID = message.messageID
-        if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return }
+        if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return false }
         if let messageID, try ledger.prospect(sentMessageID: messageID) != nil {
             report.ownCopies += 1  // the witness copy of a message we sent
-            return
+            return try ledger.isSettled(sentMessageID: messageID)
         }
         let sender = message.from?.address.lowercased()
         let toUnsubscribe = unsubscribeAddress.map { target in
@@ -81,7 +93,7 @@ public struct PollRun {
         } ?? false
         if let sender, ownAddresses.contains(sender), !toUnsubscribe {
             report.ownCopies += 1
-            return
+            return false
         }
         let classification = classify(message)
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
@@ -96,7 +108,7 @@ public struct PollRun {
                 report.matched += 1
                 report.changes.append(.init(prospect: sender, summary: outcome.summary))
             }
-            return  // not ours: the user's own mail is left alone
+            return false  // not ours: the user's own mail is left alone
         }
         report.matched += 1
         var outcome = OutcomePolicy.decide(classification, current: prospect.state, address: prospect.identity,
@@ -108,6 +120,7 @@ public struct PollRun {
         try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome, at: now)
         report.changes.append(.init(prospect: prospect.email, summary: outcome.summary))
         if let warning = outcome.warning { report.warnings.append(warning) }
+        return false
     }
 
     /// The prospect a message is about, and whether its sender is that prospect.

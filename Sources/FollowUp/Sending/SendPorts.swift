@@ -29,6 +29,13 @@ public protocol MailboxWitness: AnyObject {
     func contains(messageID: String) throws -> Bool
     /// UIDs of messages from `address` that arrived on or after `date` (IMAP SINCE is by day).
     func messages(from address: String, since date: Date) throws -> [UInt32]
+    /// Moves the witness copy of this message, whose sending it just confirmed, out of the way.
+    func moveCopy(messageID: String) throws
+}
+
+extension MailboxWitness {
+    /// A witness that keeps its copies where they are.
+    public func moveCopy(messageID: String) throws {}
 }
 
 /// A message recorded as being sent whose outcome is not known (the process died, or the

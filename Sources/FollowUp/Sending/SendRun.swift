@@ -107,6 +107,7 @@ public final class SendRun {
                 }
                 if found {
                     try ledger.recordAccepted(record, reply: "confirmed by the witness copy in the sender's mailbox", at: clock.now())
+                    try? witness.moveCopy(messageID: record.messageID)  // it has served; clutter if it stays
                     report.resolved += 1
                     observe(.resolved(record, sent: true, how: "its witness copy arrived, so the server accepted it"))
                 } else {

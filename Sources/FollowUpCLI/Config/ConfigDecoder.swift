@@ -85,19 +85,29 @@ struct ConfigDecoder {
         return SMTPSettings(server: server, passwordSource: source, heloName: helo, witnessAddress: witness, witnessWaitSeconds: Int(witnessWait))
     }
 
+    /// Where settled witness copies go when neither `witness_mailbox` nor `sent_mailbox` is set.
+    static let defaultWitnessMailbox = "followup-witness"
+
     private func decodeIMAP(_ table: TOMLTableReader) -> IMAPSettings? {
         let mailbox = table.string("mailbox") ?? "INBOX"
         let sent = table.string("sent_mailbox")
-        for (key, value) in [("mailbox", mailbox), ("sent_mailbox", sent ?? "Sent")]
+        // Witness copies leave the INBOX once settled: into the sent mailbox, else one of their own;
+        // "" keeps them where they arrive.
+        let witness = table.string("witness_mailbox") ?? sent ?? Self.defaultWitnessMailbox
+        for (key, value) in [("mailbox", mailbox), ("sent_mailbox", sent ?? "Sent"), ("witness_mailbox", witness.isEmpty ? "-" : witness)]
         where value.isEmpty || value.unicodeScalars.contains(where: { $0.value < 0x20 }) {
             table.problem(key, "must be a mailbox name without control characters")
+        }
+        if witness.caseInsensitiveCompare(mailbox) == .orderedSame {
+            table.problem("witness_mailbox", "must differ from mailbox (\(mailbox)); use \"\" to keep witness copies where they arrive")
         }
         guard let (server, source) = decodeServer(table, schemes: ["imap", "imaps"], section: "imap") else {
             table.rejectUnknownKeys()
             return nil
         }
         table.rejectUnknownKeys()
-        return IMAPSettings(server: server, passwordSource: source, mailbox: mailbox, sentMailbox: sent)
+        return IMAPSettings(server: server, passwordSource: source, mailbox: mailbox, sentMailbox: sent,
+                            witnessMailbox: witness.isEmpty ? nil : witness)
     }
 
     /// The keys `[smtp]` and `[imap]` share: url, credentials, TLS and timeouts.

@@ -54,6 +54,8 @@ struct IMAPSettings: Sendable {
     let mailbox: String
     /// Where to APPEND a copy of each sent message, if anywhere.
     let sentMailbox: String?
+    /// Where witness copies go once their message is settled as sent; nil leaves them in `mailbox`.
+    var witnessMailbox: String? = nil
 }
 
 /// The sending window and pacing.

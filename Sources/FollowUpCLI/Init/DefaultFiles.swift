@@ -70,6 +70,10 @@ password_env = "FOLLOWUP_IMAP_PASSWORD"
 mailbox = "INBOX"
 # Optional: a mailbox that receives a copy of every message sent (IMAP APPEND).
 # sent_mailbox = "Sent"
+# Where each witness copy (see [smtp] witness) goes once its message is settled as sent, so
+# that it does not sit in your INBOX: the sent_mailbox when set (it then is the sent copy),
+# else this mailbox, created when missing. "" keeps witness copies where they arrive.
+# witness_mailbox = "followup-witness"
 connect_timeout_seconds = 30
 timeout_seconds = 120
 

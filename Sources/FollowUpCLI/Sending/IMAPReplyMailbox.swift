@@ -5,13 +5,21 @@ import MailTransport
 /// The engine's `ReplyMailbox` over IMAP: STATUS first, SELECT and SEARCH only when mail arrived.
 final class IMAPReplyMailbox: ReplyMailbox {
     private let mailbox: IMAPMailbox
+    /// Where settled witness copies go; nil keeps them.
+    private let witnessMailbox: String?
 
     /// The most of one message that a poll reads (2 MiB): headers, the words people write and the
     /// report of a bounce come first; a huge attachment after them is not needed to triage.
     static let maxBytesPerMessage = 2 << 20
 
-    init(mailbox: IMAPMailbox) {
+    init(mailbox: IMAPMailbox, witnessMailbox: String? = nil) {
         self.mailbox = mailbox
+        self.witnessMailbox = witnessMailbox
+    }
+
+    func moveOwnCopies(uids: [UInt32]) throws {
+        guard let witnessMailbox else { return }
+        try mailbox.move(uids: uids, to: witnessMailbox)
     }
 
     var name: String { mailbox.mailbox }

@@ -67,7 +67,8 @@ struct SendContext {
         guard let imap = config.imap else { return nil }
         let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
         do {
-            return IMAPWitness(mailbox: try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics)))
+            return IMAPWitness(mailbox: try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics)),
+                               witnessMailbox: imap.witnessMailbox)
         } catch {
             throw CLIFailure(.failed, error.description)
         }
@@ -75,6 +76,12 @@ struct SendContext {
 
     private func sentCopyMailbox() throws(CLIFailure) -> IMAPMailbox? {
         guard let imap = config.imap, let sent = imap.sentMailbox else { return nil }
+        // When our own witness copies are filed into the sent mailbox, they are the sent copies.
+        let ownAddresses = [config.sender.email, imap.server.username].compactMap { $0?.lowercased() }
+        if let witness = config.smtp?.witnessAddress?.lowercased(), ownAddresses.contains(witness),
+           imap.witnessMailbox?.caseInsensitiveCompare(sent) == .orderedSame {
+            return nil
+        }
         let server = try ServerCredentials.withPassword(imap.server, source: imap.passwordSource, section: "imap")
         do {
             return try IMAPMailbox(server: server, mailbox: sent)

@@ -229,6 +229,24 @@ public final class IMAPMailbox {
         return uid
     }
 
+    /// Moves the messages with these UIDs from this mailbox into `target` (UID MOVE, RFC 6851),
+    /// creating `target` first when the server answers that it does not exist ([TRYCREATE]).
+    /// Nothing is deleted: a message is either here or there.
+    public func move(uids: [UInt32], to target: String) throws(MailTransportError) {
+        guard !uids.isEmpty else { return }
+        guard let name = IMAPSyntax.quotedIfSafe(target), IMAPSyntax.isValidMailboxName(target) else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID MOVE",
+                                     detail: "the mailbox name \"\(HeaderSafety.printable(target))\" cannot be sent as a quoted string")
+        }
+        let set = uids.sorted().map(String.init).joined(separator: ",")
+        do {
+            _ = try run("UID MOVE \(set) \(name)", selecting: true)
+        } catch let error where error.kind == .commandRefused && (error.reply ?? "").uppercased().contains("TRYCREATE") {
+            _ = try run("CREATE \(name)", selecting: false)
+            _ = try run("UID MOVE \(set) \(name)", selecting: true)
+        }
+    }
+
     /// Runs one command and returns the responses that belong to it (those after the previous
     /// tagged response). Throws when the command, or the `SELECT` before it, is refused, and when
     /// the answer was cut short (see `exchange`).
