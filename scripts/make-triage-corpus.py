@@ -537,7 +537,8 @@ def bounce_corpus():
         "This is the mail system at host mx.example.com.\n\nYour message could not be delivered to one or more recipients.",
         "busy.bee@example.org", "failed", "5.2.2", "552 5.2.2 <busy.bee@example.org>: Mailbox full"),
         {"recipients": ["busy.bee@example.org"], "status": "5.2.2"})
-    write(T, "postfix-dsn-spamhaus-block", bh(daemon("mx.example.com"), "Undelivered Mail Returned to Sender") + dsn_report(
+    # Refused for spam, policy or authentication: stop writing to the address, and warn.
+    write(P, "postfix-dsn-spamhaus-block", bh(daemon("mx.example.com"), "Undelivered Mail Returned to Sender") + dsn_report(
         "This is the mail system at host mx.example.com.\n\nYour message could not be delivered to one or more recipients.",
         "ceo@example.org", "failed", "5.7.1", "554 5.7.1 Service unavailable; Client host [198.51.100.4] blocked using a block list"),
         {"recipients": ["ceo@example.org"], "status": "5.7.1"})
@@ -585,7 +586,8 @@ def bounce_corpus():
     write(P, "o365-recipient-not-found", bh("Microsoft Outlook <postmaster@example.onmicrosoft.test>", "Undeliverable: " + SUBJECT) + dsn_report(
         o365_text, "nobody@example.net", "failed", "5.1.10", "smtp;550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
         mta="EX1.example.onmicrosoft.test"), {"recipients": ["nobody@example.net"], "status": "5.1.10"})
-    write(T, "o365-spam-policy", bh("Microsoft Outlook <postmaster@example.onmicrosoft.test>", "Undeliverable: " + SUBJECT) + dsn_report(
+    # Refused for spam, policy or authentication: stop writing to the address, and warn.
+    write(P, "o365-spam-policy", bh("Microsoft Outlook <postmaster@example.onmicrosoft.test>", "Undeliverable: " + SUBJECT) + dsn_report(
         "Delivery has failed to these recipients or groups:\n\ncfo@example.org\nYour message wasn't delivered because the recipient's email provider rejected it.",
         "cfo@example.org", "failed", "5.7.1", "smtp;550 5.7.1 Message rejected due to content restrictions (spam)", mta="EX2.example.onmicrosoft.test"),
         {"recipients": ["cfo@example.org"], "status": "5.7.1"})
@@ -646,7 +648,8 @@ def bounce_corpus():
           "--two\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n\nFinal-Recipient: rfc822; a.one@example.org\nAction: failed\nStatus: 5.1.1\n"
           "Diagnostic-Code: smtp; 550 5.1.1 user unknown\n\nFinal-Recipient: rfc822; b.two@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n\n--two--\n",
           {"recipients": ["a.one@example.org", "b.two@example.org"], "status": "5.1.1"})
-    write(T, "dmarc-reject", bh(daemon("mx.example.com"), "Undelivered Mail Returned to Sender") + dsn_report(
+    # Refused for spam, policy or authentication: stop writing to the address, and warn.
+    write(P, "dmarc-reject", bh(daemon("mx.example.com"), "Undelivered Mail Returned to Sender") + dsn_report(
         "This is the mail system at host mx.example.com.\n\nYour message could not be delivered.",
         "strict@example.org", "failed", "5.7.26", "550 5.7.26 Unauthenticated email is not accepted due to the sender's DMARC policy"),
         {"recipients": ["strict@example.org"], "status": "5.7.26"})

@@ -89,6 +89,7 @@ enum Migrations {
         ALTER TABLE replies ADD COLUMN subject TEXT;
         ALTER TABLE replies ADD COLUMN reply_text TEXT;
         ALTER TABLE replies ADD COLUMN folded_lines INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE replies ADD COLUMN bounce_cause TEXT;
         CREATE TABLE suppression_effects (
             pattern                TEXT NOT NULL,
             prospect_id            INTEGER NOT NULL REFERENCES prospects(id),

@@ -50,20 +50,37 @@ extension SQLiteProspectStore: ReplyLedger {
         Int(try database.first("SELECT COUNT(*) FROM replies WHERE prospect_id = ? AND outcome = 'temporary_bounce'", [.integer(prospectID)]) { $0.int(0) } ?? 0)
     }
 
+    public func firstTemporaryBounce(prospectID: Int64) throws(StoreError) -> Date? {
+        try database.first("""
+            SELECT MIN(COALESCE(received_at, processed_at)) FROM replies WHERE prospect_id = ? AND outcome = 'temporary_bounce'
+            """, [.integer(prospectID)]) { $0.optionalDouble(0) }.flatMap { $0 }.map(Date.init(timeIntervalSince1970:))
+    }
+
+    /// Bounces recorded, by cause (bounces read before causes were recorded count as `other`).
+    public func bounceCauses() throws(StoreError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (cause, count) in try database.query("SELECT COALESCE(bounce_cause, 'other'), COUNT(*) FROM replies WHERE kind = 'bounce' GROUP BY 1",
+                                                 [], { ($0.text(0) ?? "other", Int($0.int(1))) }) {
+            counts[cause] = count
+        }
+        return counts
+    }
+
     public func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
         let now = date.timeIntervalSince1970
         try database.transaction { () throws(StoreError) in
             let label = outcome.newState?.rawValue ?? (outcome.temporaryBounce ? "temporary_bounce" : "no_change")
             try database.run("""
                 INSERT OR IGNORE INTO replies (mailbox, uid_validity, uid, message_id, prospect_id, sender, received_at, kind, intent,
-                                               outcome, explanation, processed_at, subject, reply_text, folded_lines)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               outcome, explanation, processed_at, subject, reply_text, folded_lines, bounce_cause)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(reply.mailbox), .integer(Int64(reply.uidValidity)), .integer(Int64(reply.uid)),
                       reply.messageID.map(SQLValue.text) ?? .null, prospectID.map(SQLValue.integer) ?? .null,
                       reply.sender.map(SQLValue.text) ?? .null, reply.receivedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
                       .text(reply.kind), reply.intent.map(SQLValue.text) ?? .null, .text(label),
                       .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now),
-                      reply.subject.map(SQLValue.text) ?? .null, reply.text.map(SQLValue.text) ?? .null, .integer(Int64(reply.foldedLines))])
+                      reply.subject.map(SQLValue.text) ?? .null, reply.text.map(SQLValue.text) ?? .null, .integer(Int64(reply.foldedLines)),
+                      reply.bounceCause.map(SQLValue.text) ?? .null])
             try apply(outcome, prospectID: prospectID, detail: "reply <\(reply.messageID ?? "?")>: \(outcome.summary)", at: date)
         }
     }

@@ -40,23 +40,65 @@ enum BounceCues {
     static let unknownUser = [
         " user unknown ", " unknown user ", " no such user ", " no such mailbox ", " does not exist ", " doesn t exist ", " recipient not found ",
         " recipientnotfound ", " invalid recipient ", " no mailbox here ", " mailbox not found ", " mailbox unavailable ", " address rejected ",
-        " account disabled ", " account has been disabled ", " unrouteable address ", " host not found ", " domain not found ",
-        " no such domain ", " nxdomain ", " not a valid mailbox ", " couldn t be found ", " could not be found ", " address not found ",
+        " account disabled ", " account has been disabled ", " not a valid mailbox ", " couldn t be found ", " could not be found ", " address not found ",
         " unknown recipient ", " recipient unknown ", " user doesn t have ", " invalid address ", " mailbox is disabled ", " no longer active ",
         " inactive ", " not our customer ", " unknown or illegal alias ", " not listed in ", " not listed ", " name not found ", " no valid recipients ", " bad destination mailbox ",
         " unbekannt ", " existiert nicht ", " inconnu ", " n existe pas ", " desconocido ", " no existe ", " sconosciuto ", " inesistente ",
         " onbekend ", " bestaat niet ", " desconhecido ", " nao existe ",
     ]
+    /// Diagnostic phrases that mean the domain or host does not exist or takes no mail, folded words.
+    static let hostUnknown = [
+        " host or domain name not found ", " host not found ", " domain not found ", " no such domain ", " nxdomain ", " unrouteable address ",
+        " unroutable address ", " domain does not exist ", " domain doesn t exist ", " unknown host ", " host unknown ", " name service error ",
+        " no mx record ", " no mx ", " null mx ", " does not accept mail ", " dns lookup failed ", " domain name not found ",
+        " unable to resolve ", " could not resolve ", " no route to host ", " domain is not configured ", " unknown domain ",
+        " domaine inexistant ", " dominio inexistente ", " dominio no existe ", " domain existiert nicht ", " dominio inesistente ",
+    ]
+    /// Phrases of a server that gave up after retrying for days, folded words.
+    static let expired = [
+        " message expired ", " retry timeout exceeded ", " delivery time exceeded ", " message delivery time exceeded ", " too long in the queue ",
+        " too long in queue ", " gave up ", " giving up ", " could not be delivered within ", " cannot send message for ", " expired after ",
+        " maximum time ", " retry time not reached for any host after a long failure period ", " has been delayed too long ", " timed out in queue ",
+    ]
+    /// Phrases of refusals for SPF, DKIM or DMARC, folded words.
+    static let authentication = [
+        " spf ", " dkim ", " dmarc ", " unauthenticated ", " not authenticated ", " authentication failed ", " failed authentication ",
+        " sender authentication ", " sender policy framework ", " domainkeys ", " fails to pass ", " did not pass ", " authentication checks ",
+        " reverse dns ", " ptr record ",
+    ]
+    /// Phrases of greylisting, folded words.
+    static let greylisted = [" greylist ", " greylisted ", " greylisting ", " graylist ", " graylisted ", " graylisting ", " grey listed ", " gray listed ",
+                             " try again in ", " please retry later ", " postgrey "]
+    /// Phrases of rate limiting, folded words.
+    static let rateLimited = [
+        " rate limit ", " rate limited ", " ratelimit ", " rate limiting ", " too many messages ", " too many connections ", " too many recipients ",
+        " too many emails ", " unusual rate ", " receiving mail at a rate ", " exceeded the rate ", " throttled ", " throttling ", " sending limit ",
+        " sending quota ", " too much mail ", " temporarily rate ", " try again later ", " slow down ",
+    ]
+    /// Phrases of a message too large for the server, folded words.
+    static let tooLarge = [
+        " message size exceeds ", " message too large ", " message is too large ", " message too big ", " message is too big ",
+        " exceeds maximum message size ", " exceeds the maximum size ", " size limit exceeded ", " message length exceeds ",
+        " maximum message size ", " exceeds size limit ", " too large for ", " message exceeds ",
+    ]
     /// Diagnostic phrases that mean the mailbox is full, folded words.
     static let mailboxFull = [
         " mailbox full ", " mailbox is full ", " over quota ", " quota exceeded ", " exceeded storage ", " insufficient storage ",
         " mailbox size limit ", " exceeds the quota ", " over its quota ", " storage allocation ", " full mailbox ", " postfach voll ",
-        " boite pleine ", " buzon lleno ", " casella piena ", " mailbox vol ", " caixa cheia ", " quota ",
+        " boite pleine ", " buzon lleno ", " casella piena ", " mailbox vol ", " caixa cheia ", " quota ", " mailbox has exceeded ",
+        " out of storage ", " storage space ", " disk quota ",
+    ]
+    /// Where the copy of the original message starts in a plain-text bounce: the words below it
+    /// are ours, not the server's.
+    static let originalFollows = [
+        "------ This is a copy of the message", "--- Below this line is a copy of the message", "----- Original message -----",
+        "------- Returned Message --------", "----- The header of the original message", "Original message follows",
+        "--- Original message follows", "------ This is a copy of your message", "Received: from ",
     ]
     /// Diagnostic phrases that mean a policy/spam block rather than a dead address, folded words.
     static let policyBlock = [
         " blocked ", " block list ", " blocklist ", " blacklist ", " blacklisted ", " spam ", " policy ", " rejected due to ",
-        " reputation ", " dmarc ", " spf ", " dkim ", " access denied ", " not authorized ", " message refused ", " content rejected ",
+        " reputation ", " access denied ", " not authorized ", " message refused ", " content rejected ",
         " denied ", " ip listed ", " listed on ", " listed by ", " rbl ", " spamhaus ", " junk ", " bulk mail ", " suspicious ",
     ]
 }

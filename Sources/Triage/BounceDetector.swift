@@ -27,9 +27,9 @@ struct BounceDetector {
         let status = chosen.compactMap(\.status).first ?? StatusCodes.enhanced(in: diagnostics) ?? StatusCodes.smtp(in: diagnostics)
         var notes = ["RFC 3464 delivery-status report (\(chosen.count) recipient block\(chosen.count == 1 ? "" : "s"), Action: \(chosen.first?.action ?? "none"))"]
         let isDelay = failed.isEmpty && !delayed.isEmpty
-        let (permanent, reason) = judge(status: status, diagnostics: diagnostics, body: text, delayed: isDelay)
-        notes.append(reason)
-        return .bounce(BounceInfo(permanent: permanent, status: status, recipients: recipients, reason: reason), notes)
+        let verdict = judge(status: status, diagnostics: diagnostics, body: text, delayed: isDelay, reportedFailed: !failed.isEmpty)
+        notes.append(verdict.reason)
+        return .bounce(BounceInfo(permanent: verdict.permanent, status: status, recipients: recipients, reason: verdict.reason, cause: verdict.cause), notes)
     }
 
     // MARK: Non-standard formats
@@ -62,11 +62,12 @@ struct BounceDetector {
         if subjectCue { notes.append("bounce subject \"\(subjectRaw.prefix(80))\"") }
         if qmail { notes.append("qmail-send failure report") } else if let cue = (bodyFail + bodyDelay).first { notes.append("bounce text \"\(TextFold.trim(cue))\"") }
         let isDelay = subjectDelay || (!bodyDelay.isEmpty && !subjectFail && !TextSearch.contains(body, " permanent ") && !TextSearch.contains(body, " failed permanently "))
-        let status = StatusCodes.enhanced(in: text) ?? StatusCodes.smtp(in: text)
-        let (permanent, reason) = judge(status: status, diagnostics: "", body: text, delayed: isDelay)
-        notes.append(reason)
+        let notice = Self.serverWords(text)
+        let status = StatusCodes.enhanced(in: notice) ?? StatusCodes.smtp(in: notice)
+        let verdict = judge(status: status, diagnostics: "", body: notice, delayed: isDelay, reportedFailed: !isDelay && (subjectFail || !bodyFail.isEmpty || qmail))
+        notes.append(verdict.reason)
         let recipients = failedRecipients(message, text: text)
-        return .bounce(BounceInfo(permanent: permanent, status: status, recipients: recipients, reason: reason), notes)
+        return .bounce(BounceInfo(permanent: verdict.permanent, status: status, recipients: recipients, reason: verdict.reason, cause: verdict.cause), notes)
     }
 
     /// False only when the words of `text` cannot hold the qmail report line: ASCII text without "qmail" in any letter case,
@@ -96,35 +97,75 @@ struct BounceDetector {
         return Array(originalTo.sorted().prefix(10))
     }
 
-    // MARK: Permanence
+    // MARK: Cause and permanence
 
-    /// Decides whether the address is dead. Not every 5.x.x is: full mailboxes and policy/spam blocks leave the address usable.
-    func judge(status: String?, diagnostics: String, body: String, delayed: Bool) -> (Bool, String) {
+    /// What the reporting server wrote, without the copy of our original message that many
+    /// plain-text bounces append (its words are ours, and say nothing of the failure).
+    static func serverWords(_ text: String) -> String {
+        var cut = text.endIndex
+        for marker in BounceCues.originalFollows {
+            if let range = text.range(of: "\n" + marker), range.lowerBound < cut { cut = range.lowerBound }
+        }
+        return String(text[..<cut])
+    }
+
+    /// The cause of a bounce, whether the address must be left alone for good, and a reason in words.
+    ///
+    /// A specific status code decides first (5.1.1, 5.1.2, x.2.2, 5.3.4, 4.4.7, 5.7.2x); then the
+    /// server's words, in the diagnostic code when there is one, else in the notice; then the
+    /// status class. The cause decides permanence (`BounceCause.action`), except for `other`,
+    /// which is permanent for a 5.x.x status or a report of a failure, temporary otherwise.
+    func judge(status: String?, diagnostics: String, body: String, delayed: Bool, reportedFailed: Bool) -> (permanent: Bool, cause: BounceCause, reason: String) {
         let code = status ?? ""
         let diag = TextFold.words(diagnostics)
         let all = TextFold.words(diagnostics + "\n" + String(body.prefix(20_000)))
-        let detail = TextFold.trim(diagnostics).isEmpty ? "" : " (\(TextFold.trim(diagnostics).prefix(120)))"
-        if delayed {
-            return (false, "delivery delayed, the server is still trying: temporary" + detail)
-        }
-        let deadCodes = ["5.1.1", "5.1.0", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.2.1", "5.4.4"]
         let source = diag.count > 2 ? diag : all
-        if deadCodes.contains(code) || TextSearch.containsAny(source, BounceCues.unknownUser) {
-            return (true, "the address does not exist (unknown user, mailbox or domain)" + (code.isEmpty ? "" : " [\(code)]") + detail)
+        let detail = TextFold.trim(diagnostics).isEmpty ? "" : " (\(TextFold.trim(diagnostics).prefix(120)))"
+        let codeNote = code.isEmpty ? "" : " [\(code)]"
+        let cause = Self.cause(code: code, words: source, everything: all, delayed: delayed)
+        let permanent: Bool
+        switch cause {
+        case .other:
+            permanent = !delayed && (code.hasPrefix("5") || (code.isEmpty && reportedFailed) || (StatusCodes.smtpClass(code) == 5))
+        case .expired:
+            permanent = !delayed
+        default:
+            permanent = !delayed && cause.action != .retry
         }
-        if code.hasSuffix(".2.2") || TextSearch.containsAny(source, BounceCues.mailboxFull) {
-            return (false, "the mailbox is full: a temporary condition, the address exists" + (code.isEmpty ? "" : " [\(code)]") + detail)
+        let how = permanent ? (cause.action == .stopAndWarn ? "permanent, stop and check the sending mailbox" : "permanent, stop for good")
+            : "temporary, retry later"
+        let reason = delayed ? "delivery delayed, the server is still trying (\(cause.words)): temporary\(codeNote)\(detail)"
+            : "\(cause.words): \(how)\(codeNote)\(detail)"
+        return (permanent, cause, reason)
+    }
+
+    /// The cause from a status code and the server's folded words (`words`, or `everything` for
+    /// the cues that a short diagnostic may leave to the notice).
+    static func cause(code: String, words: String, everything: String, delayed: Bool) -> BounceCause {
+        let detail = code.split(separator: ".").dropFirst().joined(separator: ".")
+        // A delay notice is from a server still trying: it cannot have given up yet.
+        switch delayed && detail == "4.7" ? "" : detail {
+        case "1.1", "1.0", "1.3", "1.6", "1.10", "2.1": return .userUnknown
+        case "1.2", "4.4": return .hostUnknown
+        case "2.2": return .mailboxFull
+        case "3.4", "2.3": return .messageTooLarge
+        case "4.7": return .expired
+        case "7.20", "7.21", "7.22", "7.23", "7.24", "7.25", "7.26": return .authentication
+        case "7.28": return .rateLimited
+        default: break
         }
-        if code.hasPrefix("5.7.") || TextSearch.containsAny(source, BounceCues.policyBlock) {
-            return (false, "blocked by the recipient's server (policy), the address may be fine" + (code.isEmpty ? "" : " [\(code)]") + detail)
+        if !delayed, TextSearch.containsAny(words, BounceCues.expired) || TextSearch.containsAny(everything, BounceCues.expired) {
+            return .expired
         }
-        if code.hasPrefix("4") {
-            return (false, "temporary failure [\(code)]" + detail)
-        }
-        if code.hasPrefix("5") {
-            return (true, "permanent failure [\(code)]" + detail)
-        }
-        return (false, "delivery failed without a status code or known cause: treated as temporary" + detail)
+        if TextSearch.containsAny(words, BounceCues.hostUnknown) { return .hostUnknown }
+        if TextSearch.containsAny(words, BounceCues.unknownUser) { return .userUnknown }
+        if TextSearch.containsAny(words, BounceCues.mailboxFull) { return .mailboxFull }
+        if TextSearch.containsAny(words, BounceCues.tooLarge) { return .messageTooLarge }
+        if TextSearch.containsAny(words, BounceCues.greylisted) { return .greylisted }
+        if TextSearch.containsAny(words, BounceCues.authentication) { return .authentication }
+        if TextSearch.containsAny(words, BounceCues.rateLimited) { return .rateLimited }
+        if code.hasPrefix("5.7.") || TextSearch.containsAny(words, BounceCues.policyBlock) { return .blocked }
+        return .other
     }
 
     private func unique(_ list: [String]) -> [String] {

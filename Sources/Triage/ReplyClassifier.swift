@@ -121,7 +121,24 @@ public struct ReplyClassifier: Sendable {
             result.explanation.append("subject is \"\(subject)\"")
             return result
         }
+        // "Please remove me from your list" as the subject, over a body with nothing of its own
+        // (empty, a signature, or only the quote): the subject is the request.
+        let subjectText = PhraseText(subject)
+        if Self.saysNothing(ownText, ownAddresses: ownAddresses), let phrase = IntentCues.remove.first(where: subjectText.contains) {
+            result.confidence = 0.9
+            result.explanation.append("the body has no words of its own; the subject asks for removal (\"\(phrase)\")")
+            return result
+        }
         return nil
+    }
+
+    /// True when `text` is empty, or a few words without any intent (a greeting, a sign-off, a
+    /// name): nothing that could contradict what the subject asks.
+    static func saysNothing(_ text: String, ownAddresses: Set<String>) -> Bool {
+        let words = TextFold.words(text).split(separator: " ")
+        guard !words.isEmpty else { return true }
+        guard words.count <= 8, !text.contains("?") else { return false }
+        return IntentClassifier(excludedAddresses: ownAddresses).classify(text, reference: nil).intent == .unclear
     }
 
     /// Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), lowercased.

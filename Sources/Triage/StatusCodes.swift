@@ -20,6 +20,12 @@ enum StatusCodes {
         return nil
     }
 
+    /// The class (4 or 5) of an SMTP reply code such as "550"; nil for anything else.
+    static func smtpClass(_ code: String) -> Int? {
+        guard code.count == 3, let n = Int(code), (400...599).contains(n) else { return nil }
+        return n / 100
+    }
+
     private static func tokens(_ text: String) -> [Substring] {
         Array(String(text.prefix(50_000)).split(whereSeparator: { " \t\n\r()#[]<>:;,=\"'-".contains($0) }).prefix(20_000))
     }

@@ -50,6 +50,8 @@ struct PollRunTests {
         func prospect(identity: String) throws(StoreError) -> Prospect? { identity == "ana@example.com" ? prospect : nil }
         func earliestSend() throws(StoreError) -> Date? { Date(timeIntervalSince1970: 1_700_000_000) }
         func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int { 0 }
+        var firstTemporary: Date?
+        func firstTemporaryBounce(prospectID: Int64) throws(StoreError) -> Date? { firstTemporary }
         var settled: Set<String> = []
         func isSettled(sentMessageID: String) throws(StoreError) -> Bool { settled.contains(sentMessageID) }
         func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError) {
@@ -134,6 +136,43 @@ struct PollRunTests {
         let warned = try poll(failing, FakeLedger.settledOnes(["ours@example.com"]))
         #expect(warned.ownCopiesMoved == 0)
         #expect(warned.warnings.contains { $0.hasPrefix("could not move 1 copy(ies) of our own messages out of INBOX") })
+    }
+}
+
+extension PollRunTests {
+    func dsn(status: String, diagnostic: String) -> [UInt8] {
+        Array(("From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\nTo: <kira@example.com>\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+            + "Message-ID: <b-\(status)@mx.example.net>\r\nDate: Tue, 08 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nThe mail system\r\n"
+            + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.net\r\n\r\nFinal-Recipient: rfc822; ana@example.com\r\n"
+            + "Action: failed\r\nStatus: \(status)\r\nDiagnostic-Code: smtp; \(diagnostic)\r\n\r\n--b--\r\n").utf8)
+    }
+
+    @Test("temporary bounces for one address that keep coming for days make it bounced for good")
+    func temporaryForDays() throws {
+        let mailbox = FakeMailbox()
+        mailbox.messages = [1: dsn(status: "4.2.2", diagnostic: "452 4.2.2 mailbox full")]
+        let recent = FakeLedger()
+        recent.firstTemporary = Date(timeIntervalSince1970: 1_796_637_600)  // 2026-12-07 10:00, one day before this bounce
+        #expect(try poll(mailbox, recent).changes.first?.summary.hasPrefix("temporary delivery problem") == true)
+        let old = FakeLedger()
+        old.firstTemporary = Date(timeIntervalSince1970: 1_796_378_400)  // 2026-12-04 10:00, four days before
+        let report = try poll(mailbox, old)
+        #expect(old.applied.first?.1 == .bounced)
+        #expect(report.changes.first?.summary == "bounced: temporary delivery failures for \(PollRun.temporaryBounceDays) days or more; giving up")
+    }
+
+    @Test("a bounce refused as spam or for DMARC stops the prospect and warns about the sending mailbox")
+    func blockedWarns() throws {
+        for (status, diagnostic) in [("5.7.1", "554 5.7.1 Service unavailable; client host blocked using a block list"),
+                                     ("5.7.26", "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy")] {
+            let mailbox = FakeMailbox()
+            mailbox.messages = [1: dsn(status: status, diagnostic: diagnostic)]
+            let ledger = FakeLedger()
+            let report = try poll(mailbox, ledger)
+            #expect(ledger.applied.first?.1 == .bounced, "\(status)")
+            #expect(report.warnings.contains { $0.hasPrefix("mail to ana@example.com was refused") && $0.contains("SPF, DKIM and DMARC") }, "\(report.warnings)")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ struct BounceTests {
     @Test("status code and diagnostic decide permanence", arguments: [
         ("failed", "5.1.1", "550 5.1.1 user unknown", true, "does not exist"),
         ("failed", "5.2.2", "552 5.2.2 mailbox full", false, "full"),
-        ("failed", "5.7.1", "554 5.7.1 rejected as spam", false, "policy"),
+        ("failed", "5.7.1", "554 5.7.1 rejected as spam", true, "policy"),
         ("failed", "5.0.0", "550 administrative prohibition", true, "permanent"),
         ("failed", "4.4.1", "451 try later", false, "temporary"),
         ("delayed", "4.4.7", "connection timed out", false, "delayed"),

@@ -76,6 +76,38 @@ struct ZeroToleranceTests {
         }
     }
 
+    @Test("a removal request in the subject over a body of only a signature or the quote is remove", arguments: [
+        ("Please remove me from your mailing list", "--\nJane Doe\nHead of Operations, Acme"),
+        ("Re: Quick question - unsubscribe me please", ""),
+        ("AW: Bitte aus dem Verteiler nehmen, nicht mehr anschreiben", "Mit freundlichen Grüßen\nJana"),
+        ("RE: darme de baja", "Enviado desde mi iPhone"),
+    ])
+    func subjectRemovalOverEmptyBody(subject: String, body: String) {
+        let c = TestMail.classifier.classify(bytes: TestMail.raw(subject: subject, body: body + "\n\n" + TestMail.quoted(TestMail.note)))
+        #expect(c.intent == .remove, "\(subject): \(c.explanation)")
+    }
+
+    @Test("erasure and do-not-contact requests in legal words are remove", arguments: [
+        "Under GDPR I request erasure of my personal data, and that you never contact me again.",
+        "If this continues I will report you to the ICO.",
+        "Je demande l'application de mon droit à l'effacement. Merci de ne plus me contacter.",
+        "Bitte bestätigen Sie die Löschung meiner Daten gemäß DSGVO.",
+        "Ejerzo mi derecho de supresión sobre mis datos.",
+    ])
+    func legalErasure(body: String) {
+        let c = TestMail.classifier.classify(bytes: TestMail.raw(body: body + "\n\n" + TestMail.quoted(TestMail.note)))
+        #expect(c.intent == .remove, "\(body): \(c.explanation)")
+    }
+
+    @Test("a question about GDPR or data protection is not a removal", arguments: [
+        "Is your product GDPR compliant? We might be interested.",
+        "Sounds good. Can you send your data protection agreement before our call on Tuesday?",
+    ])
+    func gdprQuestionIsNotRemove(body: String) {
+        let c = TestMail.classifier.classify(bytes: TestMail.raw(body: body + "\n\n" + TestMail.quoted(TestMail.note)))
+        #expect(c.intent != .remove && c.intent != .no, "\(body): \(c.explanation)")
+    }
+
     @Test("an HTML-only remove request is remove")
     func htmlOnlyRemove() {
         let c = TestMail.classifier.classify(bytes: TestMail.raw(contentType: "text/html", body: "<html><body><p>Please <b>unsubscribe</b> me.</p></body></html>"))

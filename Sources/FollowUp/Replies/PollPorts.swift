@@ -39,13 +39,17 @@ public struct ProcessedReply: Sendable, Equatable {
     public var text: String?
     /// How many non-empty lines of the body were quoted text or signature, left out of `text`.
     public var foldedLines: Int
+    /// For a bounce, its cause (`BounceCause` raw value).
+    public var bounceCause: String?
 
     /// The most of a reply's own text that is kept.
     public static let textLimit = 8_000
 
     /// Creates a record.
     public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sender: String?, receivedAt: Date?,
-                kind: String, intent: String?, explanation: [String], subject: String? = nil, text: String? = nil, foldedLines: Int = 0) {
+                kind: String, intent: String?, explanation: [String], subject: String? = nil, text: String? = nil, foldedLines: Int = 0,
+                bounceCause: String? = nil) {
+        self.bounceCause = bounceCause
         self.subject = subject
         self.text = text.map { String($0.prefix(Self.textLimit)) }
         self.foldedLines = foldedLines
@@ -81,6 +85,8 @@ public protocol ReplyLedger: AnyObject {
     func earliestSend() throws(StoreError) -> Date?
     /// Temporary bounces recorded for the prospect so far.
     func temporaryBounces(prospectID: Int64) throws(StoreError) -> Int
+    /// When the first temporary bounce recorded for the prospect arrived, if any.
+    func firstTemporaryBounce(prospectID: Int64) throws(StoreError) -> Date?
     /// Records the reply and applies the outcome to the prospect (when there is one), stamped `date`.
     func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError)
 }

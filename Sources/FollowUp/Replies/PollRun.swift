@@ -76,6 +76,9 @@ public struct PollRun {
         return report
     }
 
+    /// Temporary bounces for one address that keep coming for this many days make it permanent.
+    public static let temporaryBounceDays = 4
+
     /// Classifies and applies one message; true when it is the witness copy of a message whose
     /// sending is settled, which can now leave the mailbox.
     private func process(uid: UInt32, bytes: [UInt8], validity: UInt32, now: Date, report: inout PollReport) throws -> Bool {
@@ -99,7 +102,8 @@ public struct PollRun {
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
                                     receivedAt: message.date, kind: classification.kind.rawValue, intent: classification.intent?.rawValue,
                                     explanation: classification.explanation, subject: message.subject, text: classification.replyText,
-                                    foldedLines: Self.foldedLines(body: message.bestText, own: classification.replyText))
+                                    foldedLines: Self.foldedLines(body: message.bestText, own: classification.replyText),
+                                    bounceCause: classification.bounce?.cause.rawValue)
         guard let (prospect, senderIsProspect) = try match(message, classification: classification, sender: sender) else {
             if toUnsubscribe, let sender {
                 // Someone who is not (or no longer) a prospect asked to be removed: honour it anyway.
@@ -113,9 +117,16 @@ public struct PollRun {
         report.matched += 1
         var outcome = OutcomePolicy.decide(classification, current: prospect.state, address: prospect.identity,
                                            senderIsProspect: senderIsProspect, receivedAt: message.date ?? now, timeZone: timeZone(prospect))
-        if outcome.temporaryBounce, try ledger.temporaryBounces(prospectID: prospect.id) + 1 >= temporaryBounceLimit, !prospect.state.isClosed {
-            outcome.newState = .bounced
-            outcome.summary = "bounced: \(temporaryBounceLimit) temporary delivery failures; giving up"
+        if outcome.temporaryBounce, !prospect.state.isClosed {
+            let received = message.date ?? now
+            if try ledger.temporaryBounces(prospectID: prospect.id) + 1 >= temporaryBounceLimit {
+                outcome.newState = .bounced
+                outcome.summary = "bounced: \(temporaryBounceLimit) temporary delivery failures; giving up"
+            } else if let first = try ledger.firstTemporaryBounce(prospectID: prospect.id),
+                      received.timeIntervalSince(first) >= Double(Self.temporaryBounceDays) * 86_400 {
+                outcome.newState = .bounced
+                outcome.summary = "bounced: temporary delivery failures for \(Self.temporaryBounceDays) days or more; giving up"
+            }
         }
         try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome, at: now)
         report.changes.append(.init(prospect: prospect.email, summary: outcome.summary))

@@ -82,8 +82,12 @@ public enum OutcomePolicy {
         switch classification.kind {
         case .bounce:
             let bounce = classification.bounce
-            if bounce?.permanent == true {
-                return ReplyOutcome(newState: .bounced, summary: "bounced: \(bounce?.reason ?? "permanent delivery failure")")
+            if let bounce, bounce.permanent {
+                let warning = bounce.action == .stopAndWarn
+                    ? "mail to \(address) was refused (\(bounce.cause.words)\(bounce.status.map { ", \($0)" } ?? "")): other mail from your "
+                      + "mailbox may be refused too; check its sending reputation and your domain's SPF, DKIM and DMARC"
+                    : nil
+                return ReplyOutcome(newState: .bounced, summary: "bounced: \(bounce.reason)", warning: warning)
             }
             return ReplyOutcome(newState: nil, temporaryBounce: true, summary: "temporary delivery problem: \(bounce?.reason ?? "delayed")")
         case .complaint:

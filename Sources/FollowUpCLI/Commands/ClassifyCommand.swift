@@ -38,6 +38,7 @@ struct ClassifyCommand: ParsableCommand {
         if let intent = verdict.intent { line += ": \(intent.rawValue)" }
         if let bounce = verdict.bounce {
             line += bounce.permanent ? " (permanent" : " (temporary"
+            line += ", \(bounce.cause.rawValue)"
             line += bounce.status.map { ", \($0)" } ?? ""
             line += bounce.recipients.isEmpty ? ")" : ", \(bounce.recipients.joined(separator: ", ")))"
         }
@@ -74,6 +75,8 @@ struct ClassificationJSON: Encodable {
         let status: String?
         let recipients: [String]
         let reason: String
+        let cause: String
+        let action: String
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -81,9 +84,11 @@ struct ClassificationJSON: Encodable {
             try container.encode(status, forKey: .status)
             try container.encode(recipients, forKey: .recipients)
             try container.encode(reason, forKey: .reason)
+            try container.encode(cause, forKey: .cause)
+            try container.encode(action, forKey: .action)
         }
 
-        enum CodingKeys: String, CodingKey { case permanent, status, recipients, reason }
+        enum CodingKeys: String, CodingKey { case permanent, status, recipients, reason, cause, action }
     }
 
     private struct AutoReply: Encodable {
@@ -103,7 +108,8 @@ struct ClassificationJSON: Encodable {
         switch verdict.kind {
         case .bounce:
             if let bounce = verdict.bounce {
-                try container.encode(Bounce(permanent: bounce.permanent, status: bounce.status, recipients: bounce.recipients, reason: bounce.reason), forKey: .bounce)
+                try container.encode(Bounce(permanent: bounce.permanent, status: bounce.status, recipients: bounce.recipients, reason: bounce.reason,
+                                            cause: bounce.cause.rawValue, action: bounce.action.rawValue), forKey: .bounce)
             }
         case .autoReply:
             try container.encode(AutoReply(returnDate: verdict.autoReply?.returnDate), forKey: .auto_reply)

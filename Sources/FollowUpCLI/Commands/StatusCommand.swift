@@ -2,6 +2,7 @@ import ArgumentParser
 import FollowUp
 import FollowUpStore
 import Foundation
+import Triage
 
 /// `followup status`: prospects per state and per step, what awaits review, what is due next.
 struct StatusCommand: ParsableCommand {
@@ -32,9 +33,11 @@ struct StatusCommand: ParsableCommand {
         }
         let status: StoreStatus
         let lines: [ProspectLine]
+        let bounces: [String: Int]
         do {
             status = try store.status()
             lines = prospects ? try store.prospectLines() : []
+            bounces = try store.bounceCauses()
         } catch {
             throw CLIFailure(.failed, error.description)
         }
@@ -46,7 +49,7 @@ struct StatusCommand: ParsableCommand {
         let dueNow = dueTimes.filter { $0 <= now }.count
 
         if json {
-            var object = StatusJSON(states: status.states, sentByStep: status.sentByStep, nextDue: nextDue)
+            var object = StatusJSON(states: status.states, sentByStep: status.sentByStep, nextDue: nextDue, bounces: bounces)
             if prospects {
                 object.prospectList = lines.map { .init(email: $0.email, state: $0.state.rawValue, sent: $0.attempts,
                                                         last_sent: $0.lastSentAt.map(ISOTime.format), reason: $0.reason) }
@@ -54,7 +57,7 @@ struct StatusCommand: ParsableCommand {
             console.out(JSONText.encode(object))
             return
         }
-        StatusText(console: console, config: config, stepsTotal: config.steps.count).print(status, nextDue: nextDue, dueNow: dueNow)
+        StatusText(console: console, config: config, stepsTotal: config.steps.count).print(status, nextDue: nextDue, dueNow: dueNow, bounces: bounces)
         for line in lines {
             console.out("\(line.email)\t\(line.state.rawValue)\t\(line.attempts) sent\t\(line.lastSentAt.map(ISOTime.format) ?? "-")\t\(line.reason ?? "")")
         }
@@ -78,9 +81,13 @@ struct StatusJSON: Encodable {
     let prospects: [String: Int]
     let sent: Sent
     let next_due: String?
+    let bounces: [String: Int]
     var prospectList: [ProspectEntry]?
 
-    init(states: [ProspectState: Int], sentByStep: [Int: Int], nextDue: Date?) {
+    init(states: [ProspectState: Int], sentByStep: [Int: Int], nextDue: Date?, bounces: [String: Int] = [:]) {
+        var causes: [String: Int] = [:]
+        for cause in BounceCause.allCases { causes[cause.rawValue] = bounces[cause.rawValue] ?? 0 }
+        self.bounces = causes
         var counts: [String: Int] = [:]
         for state in ProspectState.allCases { counts[state.rawValue] = states[state] ?? 0 }
         prospects = counts
@@ -91,7 +98,7 @@ struct StatusJSON: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case prospects, sent, next_due
+        case prospects, sent, next_due, bounces
         case prospectList = "prospect_list"
     }
 
@@ -100,6 +107,7 @@ struct StatusJSON: Encodable {
         try container.encode(prospects, forKey: .prospects)
         try container.encode(sent, forKey: .sent)
         try container.encode(next_due, forKey: .next_due)
+        try container.encode(bounces, forKey: .bounces)
         try container.encodeIfPresent(prospectList, forKey: .prospectList)
     }
 }
@@ -110,7 +118,7 @@ struct StatusText {
     let config: FollowUpConfig
     let stepsTotal: Int
 
-    func print(_ status: StoreStatus, nextDue: Date?, dueNow: Int) {
+    func print(_ status: StoreStatus, nextDue: Date?, dueNow: Int, bounces: [String: Int] = [:]) {
         let total = status.states.values.reduce(0, +)
         let order: [ProspectState] = [.active, .snoozed, .replied, .needsReview, .closedNo, .unsubscribed, .bounced]
         let parts = order.compactMap { state in status.states[state].flatMap { $0 > 0 ? "\($0) \(state.rawValue)" : nil } }
@@ -134,6 +142,10 @@ struct StatusText {
         console.out("")
         if let review = status.states[.needsReview], review > 0 {
             console.out("review     \(review) prospect(s) need a person: `followup triage list`")
+        }
+        let causes = BounceCause.allCases.compactMap { cause in bounces[cause.rawValue].flatMap { $0 > 0 ? "\($0) \(cause.rawValue)" : nil } }
+        if !causes.isEmpty {
+            console.out("bounces    " + causes.joined(separator: ", "))
         }
         if status.unsettled > 0 {
             console.out("unsettled  \(status.unsettled) message(s) in doubt or held; the next `followup send` checks them")
