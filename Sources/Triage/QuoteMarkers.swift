@@ -12,7 +12,7 @@ enum QuoteMarkers {
         " original message ", " ursprungliche nachricht ", " message d origine ", " mensaje original ", " messaggio originale ",
         " oorspronkelijk bericht ", " mensagem original ", " forwarded message ", " weitergeleitete nachricht ", " message transfere ",
         " mensaje reenviado ", " messaggio inoltrato ", " doorgestuurd bericht ", " mensagem encaminhada ", " begin forwarded message ",
-        " original nachricht ", " originalnachricht ",
+        " original nachricht ", " originalnachricht ", " reply message ", " antwortnachricht ", " message de reponse ",
     ]
     /// Labels that open an Outlook header block.
     static let fromLabels: Set<String> = ["from", "von", "de", "da", "van", "fra", "od"]
@@ -76,13 +76,16 @@ enum QuoteMarkers {
         return others >= 1
     }
 
-    /// The number of lines (1...3) forming an attribution line at `index`, or 0.
+    /// The number of lines (1...4) forming an attribution line at `index`, or 0.
     ///
-    /// An attribution ends with a colon within its first three lines, so the words are only read once such a line is found.
+    /// An attribution ends with a colon within its first four lines, so the words are only read once such a line is found.
+    /// Besides the "On … wrote:" forms, a line that names a date and an address and ends with a colon
+    /// ("2026-12-01 11:28 GMT+01:00 Kira Moore <kira@example.com>:") is one when quoted lines follow it.
     static func attributionLength(_ lines: [String], at index: Int) -> Int {
         guard index >= 0, index < lines.count else { return 0 }
+        if isDatedAddressLine(lines, at: index) { return 1 }
         var candidate: [String] = []
-        for k in 0..<3 {
+        for k in 0..<4 {
             guard index + k < lines.count else { return 0 }
             let line = TextFold.trim(lines[index + k])
             if line.isEmpty || line.hasPrefix(">") { return 0 }
@@ -104,9 +107,39 @@ enum QuoteMarkers {
         }
         let k = lines.count - 1
         let words = TextFold.words(joined)
-        guard TextSearch.containsAny(words, attributionVerbs) else { return 0 }
+        // "On 1 Dec 2026, at 6:54 PM, Kira <kira@example.com> sent:": "sent" only after an opener, with a date or address.
+        let sentForm = attributionOpeners.contains(opener) && TextSearch.contains(words, " sent ") && words.hasSuffix(" sent ")
+            && joined.contains(where: { $0.isNumber || $0 == "@" })
+        guard sentForm || TextSearch.containsAny(words, attributionVerbs) else { return 0 }
         if k == 0 && !attributionOpeners.contains(opener) && !TextFold.hasAtMost(joined, 120) { return 0 }
         if k > 0 && !joined.contains(where: { $0.isNumber || $0 == "@" }) { return 0 }
         return k + 1
+    }
+
+    /// True for "2026-12-01 11:28 GMT+01:00 Kira Moore <kira@example.com>:" followed by a quoted line:
+    /// a line that starts with a digit, holds an address and ends with a colon.
+    static func isDatedAddressLine(_ lines: [String], at index: Int) -> Bool {
+        let line = TextFold.trim(lines[index])
+        guard line.hasSuffix(":"), line.contains("@"), let first = line.first, first.isNumber, TextFold.hasAtMost(line, 200) else { return false }
+        guard let next = lines[(index + 1)...].first(where: { !TextFold.trim($0).isEmpty }) else { return false }
+        return TextFold.trim(next).hasPrefix(">")
+    }
+
+    /// Where an attribution starts inside `line` after the person's own words ("Not for us. On Tue, 1 Dec
+    /// 2026, Kira <kira@example.com> wrote:"), or nil when the line holds no such attribution.
+    static func inlineAttributionStart(_ line: String) -> String.Index? {
+        let trimmed = TextFold.trim(line)
+        guard trimmed.hasSuffix(":"), TextFold.hasAtMost(trimmed, 600) else { return nil }
+        var search = line.startIndex
+        while let range = line.range(of: " ", range: search..<line.endIndex) {
+            let rest = line[range.upperBound...]
+            search = range.upperBound
+            let before = line[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard let last = before.last, ".!?)".contains(last) else { continue }
+            let opener = TextFold.words(String(rest.prefix(12))).split(separator: " ").first.map(String.init) ?? ""
+            guard attributionOpeners.contains(opener) else { continue }
+            if attributionLength(trimmed: [TextFold.trim(String(rest))]) > 0 { return rest.startIndex }
+        }
+        return nil
     }
 }

@@ -22,6 +22,12 @@ public enum QuoteStripper {
             if QuoteMarkers.isUnderscoreRule(line), (i + 1..<min(lines.count, i + 4)).contains(where: { QuoteMarkers.isHeaderBlock(lines, at: $0) }) {
                 break
             }
+            if let start = QuoteMarkers.inlineAttributionStart(line) {
+                // The answer and the attribution share a line: keep the answer, drop the rest.
+                kept.append(String(line[..<start]))
+                i += 1
+                continue
+            }
             let attribution = QuoteMarkers.attributionLength(lines, at: i)
             if attribution > 0 {
                 i += attribution

@@ -60,4 +60,25 @@ struct QuoteStripperTests {
     func closingFirst() {
         #expect(QuoteStripper.newText("Thanks,\nplease remove me.") == "Thanks,\nplease remove me.")
     }
+
+    @Test("attribution shapes beyond \"On … wrote:\": dated address lines, \"sent:\", broken lines, reply separators", arguments: [
+        "2026-12-01 11:28 GMT+01:00 Kira Moore <kira@example.com>:",
+        "On 01-Dec-2026, at 6:54 PM, Kira Moore <kira@example.com> sent:",
+        "On Tue, Dec 1, 2026 at 10:00 AM Kira Moore <\nmailto:kira@example.com> wrote:",
+        "On Tue, Dec 1, 2026 at 10:00 AM\nKira Moore\n< mailto:kira@example.com>\nwrote:",
+        "-----Reply Message-----\nFrom: Kira Moore\nTo: Jane",
+    ])
+    func moreAttributionShapes(attribution: String) {
+        let quoted = "> " + Self.quote + "\n> Thanks!"
+        #expect(QuoteStripper.newText("Thursday works, call me.\n\n\(attribution)\n\(quoted)") == "Thursday works, call me.")
+    }
+
+    @Test("the answer and the attribution on one line: the answer stays, the attribution and quote go")
+    func answerAndAttributionOnOneLine() {
+        let text = "Not for us, thanks. On Tue, Dec 1, 2026 at 10:00 AM Kira Moore <kira@example.com> wrote:\n> \(Self.quote)"
+        #expect(QuoteStripper.newText(text) == "Not for us, thanks.")
+        // A sentence of one's own that ends with a colon is kept.
+        #expect(QuoteStripper.newText("Here is what we need: a call on Monday.\nOur times are:\n- 9am\n- 2pm") == "Here is what we need: a call on Monday.\nOur times are:\n- 9am\n- 2pm")
+        #expect(QuoteStripper.newText("These are the days we sent:\nMonday and Tuesday.") == "These are the days we sent:\nMonday and Tuesday.")
+    }
 }
