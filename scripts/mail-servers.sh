@@ -16,13 +16,18 @@
 #   2587 SMTP submission, STARTTLS + AUTH required         2465 SMTPS (implicit TLS), AUTH required
 #   1143 IMAP (STARTTLS offered)   1993 IMAPS (also on 127.0.0.2, not in the certificate)   24000 LMTP (Postfix -> Dovecot; tests may deliver directly)
 # Users (password $FOLLOWUP_RIG_PASSWORD, default "secret"): sales, prospect, bench, cursor, poller, appender @example.test;
-# plus-addresses (prospect+anything@example.test) land in the base user's INBOX.
+# plus-addresses (prospect+anything@example.test) land in the base user's INBOX. And oauth@example.test, who has
+# no password: it signs in only with XOAUTH2 or OAUTHBEARER and an access token that the OAuth2 stand-in
+# (scripts/oauth-standin.py, 127.0.0.1:9180, NOT a real identity provider) minted and Dovecot checks with it.
 set -euo pipefail
 
 RIG=${FOLLOWUP_RIG:-/tmp/followup-rig}
 PASSWORD=${FOLLOWUP_RIG_PASSWORD:-secret}
 DOMAIN=example.test
 USERS="sales prospect bench cursor poller appender"
+OAUTH_USERS="oauth"
+OAUTH_PORT=${FOLLOWUP_RIG_OAUTH_PORT:-9180}
+HERE=$(cd "$(dirname "$0")" && pwd)
 DOVECOT_CONF=$RIG/dovecot/dovecot.conf
 POSTFIX_DIR=$RIG/postfix
 PORTS="2525 2526 2587 2465 1143 1993 24000"
@@ -61,15 +66,24 @@ ssl_cert = <$RIG/tls/cert.pem
 ssl_key  = <$RIG/tls/key.pem
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u $RIG/dovecot/users
+  mechanisms = plain login
+}
+# Access tokens are checked with the OAuth2 stand-in (RFC 7662 introspection).
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $RIG/dovecot/oauth2.conf.ext
 }
 # Every user's mail is owned by Debian's "mail" user (uid/gid 8), below Dovecot's default minimum uid.
+# With every passdb limited to SASL mechanisms, LMTP's lookups find no passdb: the static userdb
+# accepts users by itself (Postfix's virtual_mailbox_maps decides who exists).
 userdb {
   driver = static
-  args = uid=mail gid=mail home=$RIG/mail/%d/%n
+  args = uid=mail gid=mail home=$RIG/mail/%d/%n allow_all_users=yes
 }
 first_valid_uid = 8
 first_valid_gid = 8
@@ -159,6 +173,11 @@ smtpd_tls_security_level = may
 smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination
 in_flow_delay = 0
 biff = no
+# A delivery that Dovecot defers for a moment (a mailbox lock held by a busy IMAP session) is
+# retried within seconds, not the default five minutes: tests wait a minute at most.
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 5s
 CONF
   cat > "$POSTFIX_DIR/master.cf" <<'CONF'
 # service         type  private unpriv chroot wakeup maxproc command + args
@@ -229,6 +248,10 @@ cmd_setup() {
     echo "$u@$DOMAIN:{PLAIN}$PASSWORD" >> "$RIG/dovecot/users"
     echo "$u@$DOMAIN OK" >> "$POSTFIX_DIR/vmailbox"
   done
+  # OAuth2-only users: known to Postfix, absent from the password file.
+  for u in $OAUTH_USERS; do echo "$u@$DOMAIN OK" >> "$POSTFIX_DIR/vmailbox"; done
+  printf 'introspection_mode = post\nintrospection_url = http://127.0.0.1:%s/introspect\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n' \
+    "$OAUTH_PORT" > "$RIG/dovecot/oauth2.conf.ext"
   write_dovecot_conf
   write_postfix_conf
   doveconf -c "$DOVECOT_CONF" -n > /dev/null
@@ -245,9 +268,13 @@ answers_tls() {
   timeout 2 openssl s_client -connect "127.0.0.1:$1" -CAfile "$RIG/tls/cert.pem" -verify_return_error \
     </dev/null >/dev/null 2>&1
 }
+# oauth_answers: the OAuth2 stand-in is up
+oauth_answers() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$OAUTH_PORT && printf 'GET /health HTTP/1.0\r\n\r\n' >&3 && cat <&3" 2>/dev/null | grep -qF '"ok": true'
+}
 all_answer() {
   answers 1143 "* OK" && answers 24000 "220 " && answers 2525 "220 " && answers 2526 "220 " \
-    && answers 2587 "220 " && answers_tls 1993 && answers_tls 2465
+    && answers 2587 "220 " && answers_tls 1993 && answers_tls 2465 && oauth_answers
 }
 
 cmd_wait() {
@@ -259,6 +286,11 @@ cmd_wait() {
 cmd_start() {
   need_root start
   [ -f "$DOVECOT_CONF" ] || { say "no rig in $RIG: run '$0 setup' first"; exit 1; }
+  # The OAuth2 stand-in first: Dovecot asks it about every access token.
+  if ! oauth_answers; then
+    nohup python3 "$HERE/oauth-standin.py" "$OAUTH_PORT" </dev/null >>"$RIG/log/oauth-standin.log" 2>&1 &
+    echo $! > "$RIG/run/oauth-standin.pid"
+  fi
   # stdio goes to files: Dovecot's log process keeps inherited descriptors open for its whole life.
   dovecot -c "$DOVECOT_CONF" </dev/null >>"$RIG/log/dovecot.stdio" 2>&1 \
     || { cat "$RIG/log/dovecot.stdio" "$RIG/log/dovecot.log" >&2 2>/dev/null; exit 1; }
@@ -274,6 +306,9 @@ cmd_stop() {
   [ -f "$RIG/run/dovecot/master.pid" ] && pids+=("$(cat "$RIG/run/dovecot/master.pid")")
   [ -d "$POSTFIX_DIR" ] && postfix -c "$POSTFIX_DIR" stop 2>/dev/null || true
   [ -f "$DOVECOT_CONF" ] && doveadm -c "$DOVECOT_CONF" stop 2>/dev/null || true
+  if [ -f "$RIG/run/oauth-standin.pid" ]; then
+    p=$(cat "$RIG/run/oauth-standin.pid"); kill "$p" 2>/dev/null || true; pids+=("$p"); rm -f "$RIG/run/oauth-standin.pid"
+  fi
   for p in "${pids[@]}"; do
     for i in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
   done
@@ -289,12 +324,14 @@ has_all_users() {
 cmd_up() {
   # A rig made by an older version of this script (a user missing, a certificate not yet valid a
   # year ago) is made again.
-  if [ -f "$DOVECOT_CONF" ] && has_all_users && [ -f "$RIG/tls/backdated" ] && all_answer; then say "already up"; return 0; fi
+  if [ -f "$DOVECOT_CONF" ] && has_all_users && [ -f "$RIG/tls/backdated" ] && [ -f "$RIG/dovecot/oauth2.conf.ext" ] && all_answer; then
+    say "already up"; return 0
+  fi
   cmd_setup
   cmd_start
 }
 
-cmd_status() { ss -ltn | awk 'NR==1 || /127\.0\.0\.1:(2525|2526|2587|2465|1143|1993|24000) /'; }
+cmd_status() { ss -ltn | awk 'NR==1 || /127\.0\.0\.1:(2525|2526|2587|2465|1143|1993|24000|9180) /'; }
 
 case "${1:-}" in
   install) cmd_install ;;
