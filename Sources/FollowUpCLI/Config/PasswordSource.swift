@@ -1,12 +1,15 @@
 import Foundation
 import MailTransport
 
-/// Where a server password comes from: never the config file itself.
+/// Where a server password, or an OAuth2 access token, comes from: never the config file itself.
 enum PasswordSource: Sendable, Equatable {
     /// The value of this environment variable.
     case environment(String)
     /// The standard output of this shell command (trailing newline removed), e.g. `pass show mail`.
     case command(String)
+    /// The standard output of this shell command: a current OAuth2 access token (the msmtp and
+    /// mbsync convention, e.g. `oama access kira@example.com`). Run anew for every connection.
+    case tokenCommand(String)
 
     /// Seconds a password command may run before it is stopped.
     static let commandTimeoutSeconds = 15.0
@@ -21,49 +24,31 @@ enum PasswordSource: Sendable, Equatable {
             }
             return Secret(value)
         case .command(let command):
-            return try run(command, section: section, timeoutSeconds: timeoutSeconds)
+            return try run(command, section: section, key: "password_command", timeoutSeconds: timeoutSeconds)
+        case .tokenCommand(let command):
+            return try run(command, section: section, key: "token_command", timeoutSeconds: timeoutSeconds)
         }
     }
 
-    private func run(_ command: String, section: String, timeoutSeconds: Double) throws(CLIFailure) -> Secret {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw CLIFailure(.failed, "cannot run \(section).password_command: \(error.localizedDescription)")
+    private func run(_ command: String, section: String, key: String, timeoutSeconds: Double) throws(CLIFailure) -> Secret {
+        let output: Data
+        switch ShellCommand.run(command, timeoutSeconds: timeoutSeconds) {
+        case .notStarted(let reason):
+            throw CLIFailure(.failed, "cannot run \(section).\(key): \(reason)")
+        case .timedOut:
+            throw CLIFailure(.failed, "\(section).\(key) did not finish within \(Int(timeoutSeconds)) s; check that it does not wait for input")
+        case .exited(let status, let printed):
+            guard status == 0 else {
+                throw CLIFailure(.failed, "\(section).\(key) exited with status \(status); run it yourself to see why")
+            }
+            output = printed
         }
-        let finished = DispatchSemaphore(value: 0)
-        let collected = OutputBox()
-        // A thread of its own, not a Dispatch queue: the read must start now, even when every
-        // pool thread is busy (as in a test process running many tests at once).
-        Thread.detachNewThread {
-            collected.data = output.fileHandleForReading.readDataToEndOfFile()
-            finished.signal()
-        }
-        if finished.wait(timeout: .now() + timeoutSeconds) == .timedOut {
-            process.terminate()
-            throw CLIFailure(.failed, "\(section).password_command did not finish within \(Int(timeoutSeconds)) s; check that it does not wait for input")
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLIFailure(.failed, "\(section).password_command exited with status \(process.terminationStatus); run it yourself to see why")
-        }
-        var text = String(decoding: collected.data, as: UTF8.self)
+        var text = String(decoding: output, as: UTF8.self)
         while let last = text.unicodeScalars.last, last == "\n" || last == "\r" { text.unicodeScalars.removeLast() }
+        if key == "token_command" { text = text.trimmingCharacters(in: .whitespaces) }
         guard !text.isEmpty else {
-            throw CLIFailure(.failed, "\(section).password_command printed nothing")
+            throw CLIFailure(.failed, "\(section).\(key) printed nothing" + (key == "token_command" ? "; it must print a current access token" : ""))
         }
         return Secret(text)
     }
-}
-
-/// Carries the command's output from the reading thread back to the waiting one.
-private final class OutputBox: @unchecked Sendable {
-    var data = Data()
 }
