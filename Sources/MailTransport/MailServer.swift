@@ -8,14 +8,27 @@ public enum StartTLSPolicy: String, Sendable, CaseIterable {
     case never
 }
 
+/// How the client signs in: with a password (SASL PLAIN or LOGIN, as the server offers), or with
+/// an OAuth2 access token (SASL XOAUTH2, or OAUTHBEARER of RFC 7628).
+public enum SignIn: String, Sendable, CaseIterable {
+    /// A password.
+    case password
+    /// An OAuth2 access token, as Google and Microsoft document XOAUTH2.
+    case xoauth2
+    /// An OAuth2 access token, with OAUTHBEARER (RFC 7628).
+    case oauthbearer
+}
+
 /// Where and how to reach one SMTP or IMAP server: the URL, credentials, TLS rules and timeouts.
 public struct MailServer: Sendable, Equatable {
     /// `smtp://`, `smtps://`, `imap://` or `imaps://` with host and optional port (no path, no user).
     public var url: String
     /// The login name, or nil to connect without authenticating.
     public var username: String?
-    /// The password for `username`.
+    /// The password for `username`; with `signIn` XOAUTH2 or OAUTHBEARER, the access token.
     public var password: Secret?
+    /// How to sign in with `password`.
+    public var signIn: SignIn = .password
     /// A PEM file of trusted certificate authorities; nil uses the system's store.
     public var caFile: String?
     /// STARTTLS behaviour for `smtp://` and `imap://` URLs (ignored for implicit TLS).

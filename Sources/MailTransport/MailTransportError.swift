@@ -45,6 +45,8 @@ public struct MailTransportError: Error, Sendable, Equatable, CustomStringConver
     public let reply: String?
     /// libcurl's detail text, or our own.
     public let detail: String
+    /// How the client signed in, so that a refused sign-in can say what was refused.
+    public var signIn: SignIn = .password
 
     /// Creates an error; `reply` and `detail` must not hold secrets.
     public init(kind: Kind, host: String, username: String? = nil, command: String? = nil, reply: String? = nil, detail: String) {
@@ -80,6 +82,9 @@ public struct MailTransportError: Error, Sendable, Equatable, CustomStringConver
             return "TLS handshake with \(host) failed: \(detail)"
         case .startTLSUnavailable:
             return "\(host) does not offer STARTTLS, and starttls = \"required\" forbids continuing without encryption"
+        case .authenticationFailed where signIn != .password:
+            return "\(host) refused the OAuth2 access token for \(username ?? "(no username)") (\(signIn.rawValue.uppercased()))\(said); "
+                + "it may have expired or lack the mail scope, or the server may not allow OAuth2 sign-in for this mailbox"
         case .authenticationFailed:
             return "authentication failed for \(username ?? "(no username)") at \(host)\(said)"
         case .connectionLost:

@@ -54,7 +54,7 @@ struct PollCommandTests {
         // Poll only once all four are in the mailbox (delivery is asynchronous).
         let inbox = try IMAPMailbox(server: MailRig.imap(user: sales), mailbox: "INBOX")
         for name in ["yes", "no", "away", "bounce"] {
-            _ = try inbox.awaitMessage(messageID: "<\(name)-\(campaign.tag)@example.test>")
+            #expect(try inbox.awaitMessage(messageID: "<\(name)-\(campaign.tag)@example.test>") != nil, "\(name) was not delivered")
         }
 
         let second = try campaign.run(["poll", "--now", "2026-12-02T11:00:00Z"])

@@ -17,18 +17,23 @@ public struct Campaign: Sendable {
     ///   - imapUser: the IMAP account whose INBOX is polled (the sender's by default).
     ///   - extraIMAP: extra lines for the [imap] table.
     ///   - unsubscribeMailto: `sender.unsubscribe_mailto` (a plus-address of the sender's by default).
+    ///   - user: the sender's address and the login of both servers.
+    ///   - signIn: `xoauth2` or `oauthbearer` to sign in with the token that `token_command` prints
+    ///     (the file `token` in the campaign, see `setToken`); nil for the rig's password.
     public init(prospects: [String], steps: [(String, Int)] = [("01-opening.txt", 0), ("02-follow-up.txt", 3), ("03-useful-point.txt", 4)],
                 smtpURL: String = "smtp://127.0.0.1:\(MailRig.submissionPort)", smtpStartTLS: String = "required",
                 extraSMTP: String = "", withIMAP: Bool = true, imapURL: String = "imaps://127.0.0.1:\(MailRig.imapsPort)", imapUser: String = MailRig.sales, extraIMAP: String = "",
-                window: String = "00:00-24:00", minGap: Int = 0, unsubscribeMailto: String = "sales+unsubscribe@example.test") throws {
+                window: String = "00:00-24:00", minGap: Int = 0, unsubscribeMailto: String = "sales+unsubscribe@example.test",
+                user: String = MailRig.sales, signIn: String? = nil) throws {
         tag = String(UUID().uuidString.prefix(8)).lowercased()
         directory = try FollowUpBinary.temporaryDirectory("campaign")
         _ = try FollowUpBinary.run(["init", directory])
+        let credentials = signIn.map { "auth = \"\($0)\"\ntoken_command = \"cat token\"" } ?? "password_env = \"FOLLOWUP_TEST_PASSWORD\""
         let imap = withIMAP ? """
             [imap]
             url = "\(imapURL)"
-            username = "\(imapUser)"
-            password_env = "FOLLOWUP_TEST_PASSWORD"
+            username = "\(signIn == nil ? imapUser : user)"
+            \(credentials)
             ca_file = "\(MailRig.caFile)"
             starttls = "\(imapURL.hasPrefix("imap://") ? "never" : "required")"
             \(extraIMAP)
@@ -37,14 +42,14 @@ public struct Campaign: Sendable {
         let config = """
             [sender]
             name = "Sam Sales"
-            email = "\(MailRig.sales)"
+            email = "\(user)"
             postal_address = "1 Test Street, Testville"
             unsubscribe_mailto = "\(unsubscribeMailto)"
 
             [smtp]
             url = "\(smtpURL)"
-            username = "\(MailRig.sales)"
-            password_env = "FOLLOWUP_TEST_PASSWORD"
+            username = "\(user)"
+            \(credentials)
             ca_file = "\(MailRig.caFile)"
             starttls = "\(smtpStartTLS)"
             witness_wait_seconds = 20
@@ -71,6 +76,11 @@ public struct Campaign: Sendable {
         var csv = "email,first_name,company\n"
         for name in prospects { csv += "\(address(name)),\(name.capitalized),\(name.capitalized) Ltd\n" }
         try csv.write(toFile: directory + "/prospects.csv", atomically: true, encoding: .utf8)
+    }
+
+    /// Writes the access token that `token_command` (`cat token`) prints from now on.
+    public func setToken(_ token: String) throws {
+        try token.write(toFile: directory + "/token", atomically: true, encoding: .utf8)
     }
 
     /// The plus-address of prospect `name` in this campaign.

@@ -33,8 +33,30 @@ struct PollCommand: ParsableCommand {
 
 /// Polling shared by `poll` and `run`.
 enum Poller {
-    /// Polls the configured mailbox once.
+    /// Polls the configured mailbox once; when the server refuses an OAuth2 access token, once more
+    /// with a fresh one from token_command.
     static func poll(config: FollowUpConfig, store: SQLiteProspectStore, now: Date, diagnostics: Diagnostics) throws(CLIFailure) -> PollReport {
+        for attempt in 1...2 {
+            do {
+                return try pollOnce(config: config, store: store, now: now, diagnostics: diagnostics)
+            } catch let refused as TokenRefused {
+                if attempt == 2 { throw CLIFailure(.failed, refused.error.description) }
+                diagnostics.logger.notice("\(refused.error.description); signing in again with a fresh token")
+            } catch let failure as CLIFailure {
+                throw failure
+            } catch {
+                throw CLIFailure(.failed, "\(error)")
+            }
+        }
+        throw CLIFailure(.failed, "the poll could not sign in")
+    }
+
+    /// A refused access token, carried out of `pollOnce` so that `poll` can try once more.
+    struct TokenRefused: Error {
+        let error: MailTransportError
+    }
+
+    private static func pollOnce(config: FollowUpConfig, store: SQLiteProspectStore, now: Date, diagnostics: Diagnostics) throws(any Error) -> PollReport {
         guard let imap = config.imap else {
             throw CLIFailure(.invalidInput, "\(config.file): no [imap] section; poll needs one")
         }
@@ -47,6 +69,8 @@ enum Poller {
             let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox, witnessMailbox: imap.witnessMailbox), ledger: store, classify: classifier.classify,
                               ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress, timeZone: config.timeZone(of:))
             return try run.run(now: now)
+        } catch let error as MailTransportError where error.kind == .authenticationFailed && error.signIn != .password {
+            throw TokenRefused(error: error)
         } catch let error as MailTransportError {
             throw CLIFailure(.failed, error.description)
         } catch let error as StoreError {

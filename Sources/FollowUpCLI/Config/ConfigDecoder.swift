@@ -116,6 +116,8 @@ struct ConfigDecoder {
         let username = table.string("username")
         let passwordEnv = table.string("password_env")
         let passwordCommand = table.string("password_command")
+        let authText = table.string("auth") ?? "password"
+        let tokenCommand = table.string("token_command")
         if table.node("password") != nil {
             table.problem("password", "passwords do not belong in the config file; use password_env (an environment variable's name) or password_command")
         }
@@ -137,17 +139,42 @@ struct ConfigDecoder {
             table.problem("starttls", "must be \"required\", \"opportunistic\" or \"never\", not \"\(startTLSText)\"")
             valid = false
         }
-        var source: PasswordSource?
-        switch (passwordEnv, passwordCommand) {
-        case (let name?, nil): source = .environment(name)
-        case (nil, let command?): source = .command(command)
-        case (.some, .some):
-            table.problem("password_command", "set password_env or password_command, not both")
+        let signIn = SignIn(rawValue: authText)
+        if signIn == nil {
+            table.problem("auth", "must be \"password\", \"xoauth2\" or \"oauthbearer\", not \"\(authText)\"")
             valid = false
-        case (nil, nil):
-            if username != nil {
-                table.problem("username", "a username needs password_env or password_command")
+        }
+        var source: PasswordSource?
+        if let signIn, signIn != .password {
+            // OAuth2: an access token from token_command; a password makes no sense here.
+            if passwordEnv != nil || passwordCommand != nil {
+                table.problem(passwordEnv != nil ? "password_env" : "password_command",
+                              "auth = \"\(authText)\" signs in with an access token from token_command, not a password")
                 valid = false
+            }
+            if let tokenCommand { source = .tokenCommand(tokenCommand) } else {
+                table.problem("auth", "auth = \"\(authText)\" needs token_command, a command that prints a current access token")
+                valid = false
+            }
+            if username == nil {
+                table.problem("auth", "auth = \"\(authText)\" needs username, the mailbox's address")
+                valid = false
+            }
+        } else if tokenCommand != nil {
+            table.problem("token_command", "is for auth = \"xoauth2\" or \"oauthbearer\"; with a password use password_env or password_command")
+            valid = false
+        } else {
+            switch (passwordEnv, passwordCommand) {
+            case (let name?, nil): source = .environment(name)
+            case (nil, let command?): source = .command(command)
+            case (.some, .some):
+                table.problem("password_command", "set password_env or password_command, not both")
+                valid = false
+            case (nil, nil):
+                if username != nil {
+                    table.problem("username", "a username needs password_env or password_command")
+                    valid = false
+                }
             }
         }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
@@ -159,8 +186,9 @@ struct ConfigDecoder {
             valid = false
         }
         guard valid, let url, let startTLS, let parsed else { return nil }
-        let server = MailServer(url: url, username: username, password: nil, caFile: caFile, startTLS: startTLS,
+        var server = MailServer(url: url, username: username, password: nil, caFile: caFile, startTLS: startTLS,
                                 verifyTLS: !skipVerify, connectTimeoutSeconds: Int(connectTimeout), operationTimeoutSeconds: Int(timeout))
+        server.signIn = signIn ?? .password
         let encrypted = server.usesImplicitTLS || startTLS == .required
         if username != nil, !encrypted, !server.isLoopback, !allowPlaintext {
             table.problem("starttls", "\"\(startTLS.rawValue)\" could send the password to \(parsed.host) unencrypted; use \"required\" or smtps/imaps, or set allow_plaintext_auth = true if you accept that")

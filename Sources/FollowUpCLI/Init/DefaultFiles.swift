@@ -33,6 +33,12 @@ username = "kira@example.com"
 password_env = "FOLLOWUP_SMTP_PASSWORD"
 # ...or a command that prints it (stopped after 15 s):
 # password_command = "pass show mail/smtp"
+# Microsoft 365 and Google Workspace: sign in with an OAuth2 access token instead of a password.
+# auth = "password" (default), "xoauth2" or "oauthbearer"; with either of the last two, no password
+# key, and token_command prints a current access token (run for every connection, stopped after
+# 15 s; a refused token is fetched again once), as msmtp and mbsync do:
+# auth = "xoauth2"
+# token_command = "oama access kira@example.com"
 # Optional: a PEM file of CAs to trust instead of the system's (for a private CA).
 # ca_file = "/path/to/ca.pem"
 # required (default): STARTTLS or fail. opportunistic: use it when offered. never: plaintext.
@@ -63,6 +69,8 @@ url = "imaps://mail.example.com:993"
 username = "kira@example.com"
 password_env = "FOLLOWUP_IMAP_PASSWORD"
 # password_command = "pass show mail/imap"
+# auth = "xoauth2"
+# token_command = "oama access kira@example.com"
 # ca_file = "/path/to/ca.pem"
 # starttls = "required"
 # As for [smtp]: allow_plaintext_auth = false, danger_accept_invalid_certificates = false

@@ -11,6 +11,8 @@ final class SMTPSubmitter: MessageSubmitter {
 
     /// How many connections the run opened.
     var connectionsOpened: Int { sender.connectionsOpened }
+    /// True when the last message was not sent because the server refused an OAuth2 access token.
+    private(set) var tokenRefused = false
 
     func submit(_ message: ComposedMessage, witness: String?, beforeData: @escaping () -> Bool) -> SubmissionResult {
         let recipients = [message.recipient] + (witness.map { [$0] } ?? [])
@@ -24,6 +26,7 @@ final class SMTPSubmitter: MessageSubmitter {
         case .refused(let stage, let reply):
             return .messageRefused(permanent: reply.isPermanent && reply.code != 421, reply: "\(stage): \(reply)")
         case .notSent(let error):
+            tokenRefused = error.kind == .authenticationFailed && error.signIn != .password
             return .notSent(reason: error.description)
         case .unknown(let error):
             return .unknown(reason: error.description)

@@ -35,7 +35,7 @@ struct SendContext {
             diagnostics.logger.notice("no [imap] section: a message whose outcome is unknown after a crash will be held for review")
         }
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
-        let submitter = LazySubmitter { () throws(CLIFailure) -> SMTPSender in
+        let submitter = LazySubmitter(renewing: { diagnostics.logger.notice("\($0)") }) { () throws(CLIFailure) -> SMTPSender in
             let server = try ServerCredentials.withPassword(smtp.server, source: smtp.passwordSource, section: "smtp")
             do throws(MailTransportError) {
                 return try SMTPSender(server: server, heloName: smtp.heloName, observer: TranscriptLogging.observer(diagnostics))
@@ -91,14 +91,20 @@ struct SendContext {
     }
 }
 
-/// Opens the SMTP connection only when the first message is actually submitted.
+/// Opens the SMTP connection only when the first message is actually submitted. When the server
+/// refuses an OAuth2 access token (it expired during a long run), signs in once more with a fresh
+/// one (`make` runs token_command again) before giving up.
 final class LazySubmitter: MessageSubmitter {
     private let make: () throws(CLIFailure) -> SMTPSender
+    private let renewing: (String) -> Void
     private var submitter: SMTPSubmitter?
+    private var renewedToken = false
     /// Why the connection could not be prepared, if it could not.
     private(set) var failure: CLIFailure?
 
-    init(_ make: @escaping () throws(CLIFailure) -> SMTPSender) {
+    /// `make` opens a signed-in connection; `renewing` hears why a refused token is being replaced.
+    init(renewing: @escaping (String) -> Void, _ make: @escaping () throws(CLIFailure) -> SMTPSender) {
+        self.renewing = renewing
         self.make = make
     }
 
@@ -111,7 +117,17 @@ final class LazySubmitter: MessageSubmitter {
                 return .notSent(reason: error.description)
             }
         }
-        guard let submitter else { return .notSent(reason: "no SMTP connection") }
-        return submitter.submit(message, witness: witness, beforeData: beforeData)
+        guard let current = submitter else { return .notSent(reason: "no SMTP connection") }
+        let result = current.submit(message, witness: witness, beforeData: beforeData)
+        guard case .notSent = result, current.tokenRefused, !renewedToken else { return result }
+        renewedToken = true
+        if case .notSent(let reason) = result { renewing("\(reason); signing in again with a fresh token") }
+        do {
+            submitter = SMTPSubmitter(sender: try make())
+        } catch {
+            failure = error
+            return result
+        }
+        return submitter?.submit(message, witness: witness, beforeData: beforeData) ?? result
     }
 }

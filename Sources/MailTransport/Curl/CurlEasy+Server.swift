@@ -21,7 +21,14 @@ extension CurlEasy {
         }
         if let username = server.username {
             try set(CURLOPT_USERNAME, username)
-            try set(CURLOPT_PASSWORD, server.password?.revealed ?? "")
+            switch server.signIn {
+            case .password:
+                try set(CURLOPT_PASSWORD, server.password?.revealed ?? "")
+            case .xoauth2, .oauthbearer:
+                // libcurl sends the token as the mechanism asks; LOGIN_OPTIONS picks the mechanism.
+                try set(CURLOPT_XOAUTH2_BEARER, server.password?.revealed ?? "")
+                try set(CURLOPT_LOGIN_OPTIONS, server.signIn == .xoauth2 ? "AUTH=XOAUTH2" : "AUTH=OAUTHBEARER")
+            }
         }
         try set(CURLOPT_CONNECTTIMEOUT_MS, max(1, server.connectTimeoutSeconds) * 1000)
         try set(CURLOPT_TIMEOUT_MS, max(1, server.operationTimeoutSeconds) * 1000)

@@ -49,6 +49,8 @@ final class ProtocolTranscript {
             secrets.append(Data(password.utf8).base64EncodedString())
             secrets.append(Data("\0\(user)\0\(password)".utf8).base64EncodedString())
             secrets.append(Data("\(user)\0\(user)\0\(password)".utf8).base64EncodedString())
+            // XOAUTH2's initial response; OAUTHBEARER's holds host and port too, and goes in an AUTH line (redacted above).
+            secrets.append(Data("user=\(user)\u{1}auth=Bearer \(password)\u{1}\u{1}".utf8).base64EncodedString())
         }
         self.secrets = secrets
     }

@@ -362,9 +362,11 @@ public final class IMAPMailbox {
             let opensMailbox = ["SELECT", "EXAMINE", "STATUS"].contains(failed ?? "")
             kind = opensMailbox && IMAPSyntax.saysMailboxIsMissing(refusal.text) ? .mailboxNotFound : .commandRefused
         }
-        return MailTransportError(kind: kind, host: url.host, username: server.username, command: failed,
-                                  reply: refusal?.text ?? (kind == .authenticationFailed ? transcript.serverLines.last : nil),
-                                  detail: kind == .mailboxNotFound ? IMAPSyntax.quoted(mailbox) : error.bestDescription)
+        var result = MailTransportError(kind: kind, host: url.host, username: server.username, command: failed,
+                                        reply: refusal?.text ?? (kind == .authenticationFailed ? transcript.serverLines.last : nil),
+                                        detail: kind == .mailboxNotFound ? IMAPSyntax.quoted(mailbox) : error.bestDescription)
+        result.signIn = server.signIn
+        return result
     }
 
     private static func searchResults(_ responses: [IMAPResponse]) -> [UInt32] {

@@ -137,8 +137,10 @@ public final class SMTPSender {
         var kind = error.kind
         // libcurl reports a refused STARTTLS as a generic error on some paths; the reply tells.
         if kind == .protocolError, command == "STARTTLS" { kind = .startTLSUnavailable }
-        return MailTransportError(kind: kind, host: url.host, username: server.username, command: command,
-                                  reply: kind == .authenticationFailed || kind == .commandRefused || kind == .protocolError ? lastReply : nil,
-                                  detail: error.bestDescription)
+        var failure = MailTransportError(kind: kind, host: url.host, username: server.username, command: command,
+                                         reply: kind == .authenticationFailed || kind == .commandRefused || kind == .protocolError ? lastReply : nil,
+                                         detail: error.bestDescription)
+        failure.signIn = server.signIn
+        return failure
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The rig's stand-in OAuth2 identity provider (scripts/oauth-standin.py on 127.0.0.1:9180): not a
+/// real one. Dovecot checks access tokens with it; the tests mint and revoke them here.
+public enum OAuthStandIn {
+    /// Its port.
+    public static let port = Int(ProcessInfo.processInfo.environment["FOLLOWUP_RIG_OAUTH_PORT"] ?? "") ?? 9180
+    /// The rig's user that has no password: it signs in only with a token.
+    public static let user = "oauth@example.test"
+
+    /// A new access token for `user`, valid for `lifetime` seconds.
+    public static func mint(for user: String = user, lifetime: Int = 3600) throws -> String {
+        let answer = try post("/admin/token", ["username": user, "lifetime": String(lifetime)])
+        guard let token = answer["access_token"] as? String else { throw RigError(description: "the OAuth2 stand-in minted no token: \(answer)") }
+        return token
+    }
+
+    /// Makes `token` invalid from now on.
+    public static func revoke(_ token: String) throws {
+        _ = try post("/admin/revoke", ["token": token])
+    }
+
+    /// One form POST over a plain socket (HTTP/1.0, so the server closes when done); the JSON answer.
+    static func post(_ path: String, _ form: [String: String]) throws -> [String: Any] {
+        let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let request = "POST \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RigError(description: "no socket") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw RigError(description: "the OAuth2 stand-in does not answer on 127.0.0.1:\(port); run scripts/mail-servers.sh up") }
+        let bytes = Array(request.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw RigError(description: "cannot write to the OAuth2 stand-in") }
+            sent += n
+        }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            response += buffer[0..<n]
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n"),
+              let object = try JSONSerialization.jsonObject(with: Data(text[split.upperBound...].utf8)) as? [String: Any] else {
+            throw RigError(description: "unexpected answer from the OAuth2 stand-in: \(text.prefix(200))")
+        }
+        return object
+    }
+}
