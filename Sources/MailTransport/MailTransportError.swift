@@ -67,6 +67,22 @@ public struct MailTransportError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// One sentence saying what failed and where.
+    /// What to check when a server refuses an access token, from what it said where providers
+    /// document it (Microsoft 365's SMTP AUTH switch, Google's "username and password not accepted").
+    static func tokenAdvice(reply: String?) -> String {
+        let said = (reply ?? "").lowercased()
+        if said.contains("smtpclientauthentication is disabled") || said.contains("5.7.139") {
+            return "SMTP AUTH is turned off for this mailbox or tenant: an administrator turns on Authenticated SMTP "
+                + "for it in the Microsoft 365 admin center (Users, Mail, Manage email apps)"
+        }
+        if said.contains("5.7.8") || said.contains("username and password not accepted") {
+            return "the token is not valid for this address: check that it was issued for the username in the config, "
+                + "with the scope https://mail.google.com/, and sign in again with your token helper"
+        }
+        return "it may have expired or been revoked, lack the mail scope (IMAP.AccessAsUser.All and SMTP.Send for Microsoft 365, "
+            + "https://mail.google.com/ for Google), or be for another tenant or account; sign in again with your token helper"
+    }
+
     public var description: String {
         let said = reply.map { " (server said: \($0))" } ?? ""
         switch kind {
@@ -84,7 +100,7 @@ public struct MailTransportError: Error, Sendable, Equatable, CustomStringConver
             return "\(host) does not offer STARTTLS, and starttls = \"required\" forbids continuing without encryption"
         case .authenticationFailed where signIn != .password:
             return "\(host) refused the OAuth2 access token for \(username ?? "(no username)") (\(signIn.rawValue.uppercased()))\(said); "
-                + "it may have expired or lack the mail scope, or the server may not allow OAuth2 sign-in for this mailbox"
+                + Self.tokenAdvice(reply: reply)
         case .authenticationFailed:
             return "authentication failed for \(username ?? "(no username)") at \(host)\(said)"
         case .connectionLost:

@@ -36,7 +36,9 @@ struct IntentClassifier {
     static let positiveCues = cues(IntentCues.positive)
     static let leadingYesCues = cues(IntentCues.leadingYes)
 
-    func classify(_ text: String, reference: CivilDate?) -> IntentVerdict {
+    /// The verdict on `text`. With `learned`, a reply in which no rule found anything decisive
+    /// (and no hedge) is put to the learned model (`IntentModel`), which may decide it when sure enough.
+    func classify(_ text: String, reference: CivilDate?, learned: Bool = true) -> IntentVerdict {
         var phrases = PhraseText(String(text.prefix(20_000)))
         if phrases.isEmpty {
             return IntentVerdict(intent: .unclear, confidence: 0.2, explanation: ["the reply has no text of its own"])
@@ -130,10 +132,38 @@ struct IntentClassifier {
         if let yes = leadingYes, hedges.isEmpty, negatedPositives.isEmpty {
             return IntentVerdict(intent: .positive, confidence: 0.7, explanation: notes + ["the reply opens with \"\(yes)\""])
         }
-        if !negatedPositives.isEmpty {
-            return IntentVerdict(intent: .unclear, confidence: 0.4, explanation: notes + ["negated interest without an explicit no: needs review"])
+        let undecided = negatedPositives.isEmpty
+            ? IntentVerdict(intent: .unclear, confidence: 0.3, explanation: notes + ["no decisive phrase found"])
+            : IntentVerdict(intent: .unclear, confidence: 0.4, explanation: notes + ["negated interest without an explicit no: needs review"])
+        guard learned, hedges.isEmpty, let reading = IntentModel.trained.read(text) else { return undecided }
+        return Self.verdict(from: reading, text: text, undecided: undecided, addresses: addresses, reference: reference)
+    }
+
+    /// What the learned model decides where the rules did not: its class when it is sure enough,
+    /// else the rules' "unclear" with the model's reading added to the explanation.
+    static func verdict(from reading: IntentModel.Reading, text: String, undecided: IntentVerdict, addresses: [String],
+                        reference: CivilDate?) -> IntentVerdict {
+        let percent = Int((reading.best.probability * 100).rounded())
+        let strongest = reading.strongest.isEmpty ? "" : " (strongest features: \(reading.strongest.joined(separator: ", ")))"
+        let why = "learned model: \(reading.best.intent.rawValue) at \(percent)%\(strongest)"
+        guard reading.decisive, reading.best.intent != .unclear else {
+            var verdict = undecided
+            verdict.explanation.append(why + (reading.best.intent == .unclear ? "" : ", below its threshold"))
+            return verdict
         }
-        return IntentVerdict(intent: .unclear, confidence: 0.3, explanation: notes + ["no decisive phrase found"])
+        var verdict = IntentVerdict(intent: reading.best.intent, confidence: max(0.6, reading.best.probability), explanation: [why])
+        switch reading.best.intent {
+        case .later:
+            if let date = LaterDateExtractor.find(in: text, reference: reference) {
+                verdict.laterDate = date.iso
+                verdict.explanation.append("resume date \(date.iso)")
+            }
+        case .referral:
+            verdict.referralAddress = addresses.first
+        default:
+            break
+        }
+        return verdict
     }
 
     /// True when every occurrence of `phrase` is followed by "you"/"us"/"me"… ("talk to you soon" is not a referral).

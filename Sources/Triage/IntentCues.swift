@@ -40,7 +40,8 @@ enum IntentCues {
         "desinscrire", "desinscrivez", "desinscription", "desabonner", "desabonnez", "desabonnement", "retirez moi", "retirez nous",
         "retirer de votre liste", "ne plus me contacter", "ne me contactez plus", "ne plus recevoir", "arretez de m envoyer",
         "arretez de nous envoyer", "supprimer mes donnees", "supprimez mes donnees", "effacer mes donnees",
-        "darme de baja", "dame de baja", "denme de baja", "darnos de baja", "de baja", "eliminarme de", "eliminenme", "eliminame",
+        "darme de baja", "dame de baja", "denme de baja", "darnos de baja", "dar de baja", "denos de baja", "me den de baja",
+        "den de baja", "de baja de su lista", "de baja de la lista", "de baja de sus listas", "baja de su base", "baja de la base", "eliminarme de", "eliminenme", "eliminame",
         "no me contacten", "no me contacte", "no me escriban", "dejen de enviarme", "deje de enviarme", "dejen de escribirme",
         "borrar mis datos", "borren mis datos", "quitarme de", "quitenme de",
         "cancellami", "cancellatemi", "cancellarmi", "rimuovetemi", "rimuovermi", "rimuovimi", "disiscrivermi", "disiscrivetemi",
@@ -59,8 +60,10 @@ enum IntentCues {
         "already have an agency", "already have a supplier", "already work with a", "already working with a", "already work with another",
         "already working with another", "already use a competitor", "already using a competitor", "not a fit", "not a good fit",
         "not the right fit", "isn't a fit", "is not a fit", "please don't follow up", "please do not follow up", "don't follow up",
-        "do not follow up", "stop following up", "no need to follow up", "not for us", "we'll pass", "we will pass", "i'll pass",
-        "i will pass", "going to pass", "not in the market", "no need for your", "we don't need your", "we do not need your",
+        "do not follow up", "stop following up", "no need to follow up", "not for us",
+        // "I'll pass" alone is ambiguous ("I'll pass your details on"): only with what is passed up.
+        "we'll pass on this", "we will pass on this", "i'll pass on this", "i will pass on this", "we'll pass on it", "i'll pass on it",
+        "pass on this one", "going to pass on", "we'll pass thanks", "i'll pass thanks", "not in the market", "no need for your", "we don't need your", "we do not need your",
         "don't need your services", "we don't need this", "we do not need this", "not something we need", "not something we're",
         "not something we are", "don't think we're interested", "we're good thanks", "we are good thanks", "i must decline",
         "i have to decline", "we must decline", "we have to decline", "politely decline", "respectfully decline", "will decline",
@@ -81,6 +84,7 @@ enum IntentCues {
     ]
     /// "Not now / later" phrases.
     static let later = [
+        "ab herbst", "ab fruhjahr", "ab dem fruhjahr", "ab sommer", "ab dem sommer", "ab nachstem jahr", "ab dem nachsten quartal",
         "not now", "not right now", "not at the moment", "not at this time", "not at this point", "not this quarter", "not this year",
         "not this month", "maybe later", "later this year", "later in the year", "next quarter", "next year",
         "in a few months", "in a few weeks", "in a couple of months", "in a couple of weeks", "after the holidays", "after the summer",
@@ -114,7 +118,8 @@ enum IntentCues {
         "not the right person", "not the best person", "not the correct person", "wrong person", "not the person", "right person is",
         "right person would be", "better person", "best person to", "right contact", "the right person to", "contact my colleague",
         "talk to my colleague", "speak with my colleague", "speak to my colleague", "reach out to my colleague", "contact our",
-        "i've forwarded", "i have forwarded", "forwarded your", "forwarding your", "i'll forward", "i will forward", "passed your",
+        "i've forwarded", "i have forwarded", "pass your details", "pass this on", "pass it on", "pass it along", "pass this along",
+        "passing it on", "passing this on", "decisions sit with", "sits with our", "sit with our", "forwarded your", "forwarding your", "i'll forward", "i will forward", "passed your",
         "passing this", "who handles", "handles this", "handles that", "handles our", "is responsible for", "in charge of",
         "left the company", "no longer with", "no longer works", "no longer at", "cc'ing", "ccing", "looping in",
         "nicht der richtige ansprechpartner", "nicht die richtige ansprechpartnerin", "nicht die richtige person", "nicht zustandig",
@@ -163,7 +168,7 @@ enum IntentCues {
     static let wholeRemove: Set<String> = ["stop", "please stop", "stop please", "stop it", "stop thanks", "stop thank you", "remove",
         "remove please", "please remove", "unsub", "stopp", "bitte stoppen", "arret", "arretez", "basta", "para", "pare", "parem"]
     /// Whole replies (nothing else written) that are an explicit no.
-    static let wholeNo: Set<String> = ["no", "nope", "nah", "no thanks", "nein", "non", "nee", "nao", "no grazie", "non merci", "no gracias", "nee dank je"]
+    static let wholeNo: Set<String> = ["no", "nope", "nah", "no thanks", "we ll pass", "i ll pass", "we will pass", "i will pass", "pass", "nein", "non", "nee", "nao", "no grazie", "non merci", "no gracias", "nee dank je"]
     /// Words that mean yes when they open the reply.
     static let leadingYes = ["yes", "yeah", "yep", "sure", "absolutely", "definitely", "ok", "okay", "ja", "oui", "si", "sim", "certo", "jawohl", "claro", "bien sur", "natuurlijk", "certamente", "certo"]
     /// Words that negate the phrase that follows within two words.

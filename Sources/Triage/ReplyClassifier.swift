@@ -55,7 +55,7 @@ public struct ReplyClassifier: Sendable {
         let returnDate = auto.isAutoReply || auto.hasBodyCue
             ? ReturnDateExtractor.find(in: (message.subject ?? "") + "\n" + ownText, reference: message.date) : nil
         if !auto.isAutoReply, auto.hasBodyCue, returnDate != nil,
-            IntentClassifier(excludedAddresses: ownAddresses).classify(ownText, reference: nil).intent == .unclear
+            IntentClassifier(excludedAddresses: ownAddresses).classify(ownText, reference: nil, learned: false).intent == .unclear
         {
             // An absence notice with a return date and no intent of its own: an out-of-office without the usual headers.
             auto.isAutoReply = true
@@ -138,7 +138,7 @@ public struct ReplyClassifier: Sendable {
         let words = TextFold.words(text).split(separator: " ")
         guard !words.isEmpty else { return true }
         guard words.count <= 8, !text.contains("?") else { return false }
-        return IntentClassifier(excludedAddresses: ownAddresses).classify(text, reference: nil).intent == .unclear
+        return IntentClassifier(excludedAddresses: ownAddresses).classify(text, reference: nil, learned: false).intent == .unclear
     }
 
     /// Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), lowercased.

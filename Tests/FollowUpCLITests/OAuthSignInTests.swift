@@ -92,7 +92,7 @@ struct OAuthSignInTests {
         let sent = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
         #expect(sent.status == 1)
         #expect(sent.stderr.contains("refused the OAuth2 access token for \(OAuthStandIn.user) (OAUTHBEARER)"), "\(sent.stderr)")
-        #expect(sent.stderr.contains("expired or lack the mail scope"))
+        #expect(sent.stderr.contains("it may have expired or been revoked, lack the mail scope"), "\(sent.stderr)")
         let poll = try campaign.run(["poll", "--now", "2026-12-01T10:00:00Z"])
         #expect(poll.status == 1 && poll.stderr.contains("refused the OAuth2 access token"), "\(poll.stderr)")
     }

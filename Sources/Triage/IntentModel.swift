@@ -1,0 +1,93 @@
+import Foundation
+
+/// The learned second layer of intent detection: a multinomial logistic regression over hashed
+/// word and character n-grams (`IntentFeatures`), trained by `scripts/train-intent-model.py` on the
+/// project's own labelled replies. It speaks only when the explicit rules found nothing decisive,
+/// and it may return a class only when its probability reaches that class's threshold. `no` and
+/// `remove` share one threshold on their summed probability, set above the most the model gave
+/// them together for any reply of another class in cross-validation.
+struct IntentModel: Sendable {
+    /// Number of hash buckets.
+    let buckets: Int
+    /// The classes, in the order of the weights.
+    let classes: [ReplyIntent]
+    /// One intercept per class.
+    let intercepts: [Double]
+    /// The probability each class needs before the model may return it.
+    let thresholds: [Double]
+    /// The factor that turns the stored int8 weights back into real ones.
+    let scale: Double
+    /// `buckets × classes` int8 weights, bucket-major.
+    let weights: [Int8]
+
+    init(buckets: Int, classes: [ReplyIntent], intercepts: [Double], thresholds: [Double], scale: Double, weightsBase64: String) {
+        self.buckets = buckets
+        self.classes = classes
+        self.intercepts = intercepts
+        self.thresholds = thresholds
+        self.scale = scale
+        let data = Data(base64Encoded: weightsBase64, options: .ignoreUnknownCharacters) ?? Data()
+        // A model whose sizes disagree is never used (see `isUsable`), rather than read out of bounds.
+        weights = data.map { Int8(bitPattern: $0) }
+    }
+
+    /// True when the parameters fit together.
+    var isUsable: Bool {
+        !classes.isEmpty && intercepts.count == classes.count && thresholds.count == classes.count && weights.count == buckets * classes.count
+    }
+
+    /// What the model makes of a text: the probability of each class, and the features that
+    /// pushed hardest towards the most likely one.
+    struct Reading: Sendable {
+        /// Probabilities, in the order of `IntentModel.classes`.
+        var probabilities: [Double]
+        /// The most likely class and its probability.
+        var best: (intent: ReplyIntent, probability: Double)
+        /// True when `best` reaches its class's threshold.
+        var decisive: Bool
+        /// Up to five features (n-grams, as folded text) with the largest weight towards `best`.
+        var strongest: [String]
+    }
+
+    /// The raw class scores (before the softmax) of a feature vector.
+    func scores(_ vector: [Int: Double]) -> [Double] {
+        var scores = intercepts
+        let width = classes.count
+        for (bucket, value) in vector where bucket >= 0 && bucket < buckets {
+            for k in 0..<width { scores[k] += Double(weights[bucket * width + k]) * scale * value }
+        }
+        return scores
+    }
+
+    /// Reads `text` (the person's own words); nil when the model is not usable.
+    func read(_ text: String) -> Reading? {
+        guard isUsable else { return nil }
+        let names = IntentFeatures.names(text)
+        let vector = IntentFeatures.vector(text, buckets: buckets)
+        let raw = scores(vector)
+        let top = raw.max() ?? 0
+        let exps = raw.map { exp($0 - top) }
+        let total = exps.reduce(0, +)
+        let probabilities = exps.map { $0 / total }
+        var bestIndex = 0
+        for k in probabilities.indices where probabilities[k] > probabilities[bestIndex] { bestIndex = k }
+        let width = classes.count
+        let weight = 1 / Double(max(1, names.count)).squareRoot()
+        let ranked = names.map { name -> (String, Double) in
+            let bucket = Int(IntentFeatures.hash(name) % UInt32(buckets))
+            return (name, Double(weights[bucket * width + bestIndex]) * scale * weight)
+        }
+        .filter { $0.1 > 0 && !$0.0.hasPrefix("len:") }
+        .sorted { $0.1 > $1.1 }
+        var strongest: [String] = []
+        for (name, _) in ranked where strongest.count < 5 {
+            let shown = "\"" + name.dropFirst(2).trimmingCharacters(in: .whitespaces) + "\""
+            if !strongest.contains(shown) { strongest.append(shown) }
+        }
+        // "no" and "remove" both stop the mail: their threshold applies to their summed probability.
+        let stopping = classes.indices.filter { classes[$0] == .no || classes[$0] == .remove }
+        let mass = stopping.contains(bestIndex) ? stopping.map { probabilities[$0] }.reduce(0, +) : probabilities[bestIndex]
+        return Reading(probabilities: probabilities, best: (classes[bestIndex], probabilities[bestIndex]),
+                       decisive: mass >= thresholds[bestIndex], strongest: strongest)
+    }
+}
