@@ -28,7 +28,9 @@ struct IntentModel: Sendable {
         self.scale = scale
         let data = Data(base64Encoded: weightsBase64, options: .ignoreUnknownCharacters) ?? Data()
         // A model whose sizes disagree is never used (see `isUsable`), rather than read out of bounds.
-        weights = data.map { Int8(bitPattern: $0) }
+        weights = [Int8](unsafeUninitializedCapacity: data.count) { buffer, count in
+            count = data.copyBytes(to: UnsafeMutableRawBufferPointer(buffer))
+        }
     }
 
     /// True when the parameters fit together.
@@ -45,7 +47,7 @@ struct IntentModel: Sendable {
         var best: (intent: ReplyIntent, probability: Double)
         /// True when `best` reaches its class's threshold.
         var decisive: Bool
-        /// Up to five features (n-grams, as folded text) with the largest weight towards `best`.
+        /// Up to five features (words and word pairs first, as folded text) with the largest weight towards `best`.
         var strongest: [String]
     }
 
@@ -62,28 +64,25 @@ struct IntentModel: Sendable {
     /// Reads `text` (the person's own words); nil when the model is not usable.
     func read(_ text: String) -> Reading? {
         guard isUsable else { return nil }
-        let names = IntentFeatures.names(text)
-        let vector = IntentFeatures.vector(text, buckets: buckets)
-        let raw = scores(vector)
+        let words = IntentFeatures.words(text)
+        let raw = scores(IntentFeatures.vector(words: words, buckets: buckets))
         let top = raw.max() ?? 0
         let exps = raw.map { exp($0 - top) }
         let total = exps.reduce(0, +)
         let probabilities = exps.map { $0 / total }
         var bestIndex = 0
         for k in probabilities.indices where probabilities[k] > probabilities[bestIndex] { bestIndex = k }
+        // The explanation names words and word pairs (character n-grams weigh too, but read badly).
         let width = classes.count
-        let weight = 1 / Double(max(1, names.count)).squareRoot()
-        let ranked = names.map { name -> (String, Double) in
-            let bucket = Int(IntentFeatures.hash(name) % UInt32(buckets))
-            return (name, Double(weights[bucket * width + bestIndex]) * scale * weight)
+        var readable: [String] = words.map { "w:" + $0 }
+        for index in words.indices.dropLast() { readable.append("b:" + words[index] + " " + words[index + 1]) }
+        var ranked: [(String, Double)] = []
+        var seen = Set<String>()
+        for name in readable where seen.insert(name).inserted {
+            let weight = Double(weights[Int(IntentFeatures.hash(name) % UInt32(buckets)) * width + bestIndex])
+            if weight > 0 { ranked.append((String(name.dropFirst(2)), weight)) }
         }
-        .filter { $0.1 > 0 && !$0.0.hasPrefix("len:") }
-        .sorted { $0.1 > $1.1 }
-        var strongest: [String] = []
-        for (name, _) in ranked where strongest.count < 5 {
-            let shown = "\"" + name.dropFirst(2).trimmingCharacters(in: .whitespaces) + "\""
-            if !strongest.contains(shown) { strongest.append(shown) }
-        }
+        let strongest = ranked.sorted { $0.1 > $1.1 }.prefix(5).map { "\"" + $0.0 + "\"" }
         // "no" and "remove" both stop the mail: their threshold applies to their summed probability.
         let stopping = classes.indices.filter { classes[$0] == .no || classes[$0] == .remove }
         let mass = stopping.contains(bestIndex) ? stopping.map { probabilities[$0] }.reduce(0, +) : probabilities[bestIndex]

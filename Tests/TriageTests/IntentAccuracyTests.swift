@@ -150,6 +150,8 @@ struct IntentAccuracyTests {
         for line in lines {
             let sample = try JSONDecoder().decode(Sample.self, from: Data(line.utf8))
             #expect(IntentFeatures.words(sample.text).joined(separator: " ") == sample.folded)
+            // The byte-level hashing used at run time gives the features that `names` spells out.
+            #expect(Set(IntentFeatures.names(sample.text).map(IntentFeatures.hash)) == Set(IntentFeatures.hashedFeatures(IntentFeatures.words(sample.text))))
             let vector = IntentFeatures.vector(sample.text, buckets: model.buckets)
             #expect(vector.keys.sorted() == sample.buckets, "\(sample.text)")
             let scores = model.scores(vector)
