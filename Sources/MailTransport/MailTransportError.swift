@@ -68,14 +68,15 @@ public struct MailTransportError: Error, Sendable, Equatable, CustomStringConver
 
     /// One sentence saying what failed and where.
     /// What to check when a server refuses an access token, from what it said where providers
-    /// document it (Microsoft 365's SMTP AUTH switch, Google's "username and password not accepted").
+    /// document it (Microsoft 365's SMTP AUTH switch, Gmail's "username and password not accepted").
     static func tokenAdvice(reply: String?) -> String {
         let said = (reply ?? "").lowercased()
         if said.contains("smtpclientauthentication is disabled") || said.contains("5.7.139") {
             return "SMTP AUTH is turned off for this mailbox or tenant: an administrator turns on Authenticated SMTP "
                 + "for it in the Microsoft 365 admin center (Users, Mail, Manage email apps)"
         }
-        if said.contains("5.7.8") || said.contains("username and password not accepted") {
+        // Gmail's wording; the bare 5.7.8 is every server's "credentials invalid" (RFC 4954).
+        if said.contains("username and password not accepted") {
             return "the token is not valid for this address: check that it was issued for the username in the config, "
                 + "with the scope https://mail.google.com/, and sign in again with your token helper"
         }

@@ -18,11 +18,12 @@ struct TokenAdviceTests {
         #expect(text.contains("turns on Authenticated SMTP"))
     }
 
-    @Test("Google's 5.7.8 says the token is not valid for this address")
+    @Test("Gmail's refusal says the token is not valid for this address; a bare 5.7.8 gets the general advice")
     func googleRefused() {
         let text = refused("535-5.7.8 Username and Password not accepted.", signIn: .oauthbearer)
         #expect(text.contains("(OAUTHBEARER)"))
         #expect(text.contains("not valid for this address"))
+        #expect(refused("535 5.7.8 Error: authentication failed").contains("expired or been revoked"))
     }
 
     @Test("anything else: expiry, scope, tenant, in one sentence without a line break")
