@@ -70,7 +70,7 @@ struct PollRunTests {
                            unsubscribeAddress: nil).run(now: Date(timeIntervalSince1970: 1_800_000_000))
     }
 
-    @Test("nothing new costs one STATUS; new mail costs a search from the cursor and one fetch")
+    @Test("nothing new costs one STATUS and one search from the cursor; new mail adds one fetch")
     func incrementalCost() throws {
         let mailbox = FakeMailbox()
         let ledger = FakeLedger()
@@ -82,7 +82,7 @@ struct PollRunTests {
         mailbox.calls = []
         let idle = try poll(mailbox, ledger)
         #expect(idle.nothingNew)
-        #expect(mailbox.calls == ["status"])
+        #expect(mailbox.calls == ["status", "search from 3"])
         mailbox.messages[3] = message(from: "kira@example.com", id: "ours@example.com", body: "witness copy")
         mailbox.calls = []
         let next = try poll(mailbox, ledger)

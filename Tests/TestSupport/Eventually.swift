@@ -19,17 +19,12 @@ public enum Eventually {
 
 extension IMAPMailbox {
     /// Waits until a message whose Message-ID header contains `id` is in this mailbox (Postfix
-    /// delivers in the background), and until STATUS counts it too: Dovecot may answer STATUS
-    /// from its mailbox-list index a moment behind a search, and `poll` starts with STATUS. Its
-    /// UID (the newest, if several), or nil when none arrived in time.
+    /// delivers in the background); its UID (the newest, if several), or nil when none arrived in time.
     public func awaitMessage(messageID id: String) throws -> UInt32? {
         var found: UInt32?
         try Eventually.wait {
             found = try uids(header: "Message-ID", contains: id).last
             return found != nil
-        }
-        if let uid = found {
-            try Eventually.wait { try status().uidNext > uid }
         }
         return found
     }

@@ -39,13 +39,16 @@ public struct PollRun {
         var report = PollReport()
         let (validity, next) = try mailbox.validityAndNextUID()
         let saved = try ledger.cursor(for: mailbox.name)
-        if let saved, saved.uidValidity == validity, saved.nextUID >= next {
-            report.nothingNew = true
-            return report
-        }
         var uids: [UInt32]
         if let saved, saved.uidValidity == validity {
+            // Always a search from the cursor, with the mailbox selected: STATUS can lag behind the
+            // mailbox (Dovecot may answer it from its mailbox-list index for a while after a
+            // delivery), and a reply must not wait for it.
             uids = try mailbox.uids(from: saved.nextUID)
+            if uids.isEmpty && saved.nextUID >= next {
+                report.nothingNew = true
+                return report
+            }
         } else if let first = try ledger.earliestSend() {
             // First poll, or the UID validity changed: everything since we first wrote to anyone.
             uids = try mailbox.uids(arrivedSince: first.addingTimeInterval(-86_400))
