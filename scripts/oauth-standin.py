@@ -5,12 +5,14 @@ Dovecot's oauth2 passdb asks it whether an access token is valid (RFC 7662 intro
 the tests mint, expire and revoke tokens through its admin endpoints. Standard library only.
 
   POST /introspect     token=T             -> {"active": true, "username": U, "scope": S, "exp": E} or {"active": false}
-  POST /admin/token    username=U [lifetime=SECONDS] [scope=S] -> {"access_token": T, "expires_in": N}
+  POST /admin/token    username=U [lifetime=SECONDS] [scope=S] [format=jwt [aud=A]] -> {"access_token": T, "expires_in": N}
+                       (format=jwt: a token shaped like Microsoft's, whose claims carry exp, scp, aud and upn)
   POST /admin/revoke   token=T             -> {"revoked": true|false}
   GET  /health                             -> {"ok": true}
 
 Usage: oauth-standin.py PORT   (listens on 127.0.0.1:PORT until killed)
 """
+import base64
 import json
 import secrets
 import sys
@@ -55,9 +57,18 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, {"active": True, "username": entry["username"], "scope": entry["scope"], "exp": int(entry["exp"])})
         if self.path == "/admin/token":
             lifetime = int(form.get("lifetime", "3600"))
+            expires = time.time() + lifetime
+            scope = form.get("scope", "mail")
             token = "standin-" + secrets.token_urlsafe(24)
+            if form.get("format") == "jwt":
+                # Shaped like Microsoft's access tokens (header.claims.signature); the signature is random.
+                def part(obj):
+                    return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
+                claims = {"aud": form.get("aud", "https://outlook.office.com"), "exp": int(expires), "scp": scope,
+                          "upn": form.get("username", "")}
+                token = part({"typ": "JWT", "alg": "RS256"}) + "." + part(claims) + "." + secrets.token_urlsafe(32)
             with LOCK:
-                TOKENS[token] = {"username": form.get("username", ""), "scope": form.get("scope", "mail"), "exp": time.time() + lifetime}
+                TOKENS[token] = {"username": form.get("username", ""), "scope": scope, "exp": expires}
             return self.reply(200, {"access_token": token, "expires_in": lifetime})
         if self.path == "/admin/revoke":
             with LOCK:

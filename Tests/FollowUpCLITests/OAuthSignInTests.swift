@@ -38,6 +38,20 @@ struct OAuthSignInTests {
         #expect(later.stdout.hasPrefix("1 sent"), "\(later.stdout)\(later.stderr)")
     }
 
+    @Test("doctor shows a JWT token's expiry and scopes, and warns when a Microsoft 365 scope is missing; an opaque token is said to be opaque")
+    func doctorReadsToken() throws {
+        let campaign = try campaign("xoauth2", prospects: ["a"])
+        let opaque = try campaign.run(["doctor"])
+        #expect(opaque.status == 0 && opaque.stdout.contains("opaque: its expiry and scopes are known to the provider only"), "\(opaque.stdout)")
+        try campaign.setToken(try OAuthStandIn.mint(jwtScopes: "IMAP.AccessAsUser.All offline_access"))
+        let doctor = try campaign.run(["doctor"])
+        #expect(doctor.status == 0, "a missing scope the server did not need is a warning: \(doctor.stdout)\(doctor.stderr)")
+        #expect(doctor.stdout.contains("logged in as \(OAuthStandIn.user) with an OAuth2 token (XOAUTH2; valid until "), "\(doctor.stdout)")
+        #expect(doctor.stdout.contains("scopes IMAP.AccessAsUser.All offline_access)"))
+        #expect(doctor.stdout.contains("the token lacks the scope SMTP.Send that Microsoft 365 needs here"))
+        #expect(!doctor.stdout.contains("lacks the scope IMAP.AccessAsUser.All"))
+    }
+
     @Test("the mailbox has no password: password sign-in is refused for it")
     func passwordIsOff() throws {
         let sender = try SMTPSender(server: MailRig.smtp(port: MailRig.submissionPort, user: OAuthStandIn.user), heloName: "client.example.test")

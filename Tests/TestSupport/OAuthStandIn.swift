@@ -12,8 +12,15 @@ public enum OAuthStandIn {
     public static let user = "oauth@example.test"
 
     /// A new access token for `user`, valid for `lifetime` seconds.
-    public static func mint(for user: String = user, lifetime: Int = 3600) throws -> String {
-        let answer = try post("/admin/token", ["username": user, "lifetime": String(lifetime)])
+    /// With `jwtScopes`, the token is shaped like Microsoft's (a JWT whose claims carry its expiry,
+    /// these scopes and the audience `https://outlook.office.com`).
+    public static func mint(for user: String = user, lifetime: Int = 3600, jwtScopes: String? = nil) throws -> String {
+        var form = ["username": user, "lifetime": String(lifetime)]
+        if let jwtScopes {
+            form["format"] = "jwt"
+            form["scope"] = jwtScopes
+        }
+        let answer = try post("/admin/token", form)
         guard let token = answer["access_token"] as? String else { throw RigError(description: "the OAuth2 stand-in minted no token: \(answer)") }
         return token
     }

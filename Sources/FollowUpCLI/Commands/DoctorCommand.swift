@@ -41,6 +41,7 @@ struct DoctorCommand: ParsableCommand {
         for warning in ComplianceCheck.placeholders(in: config) { checks.warn("setup", warning) }
         for warning in ComplianceCheck.pace(of: config) { checks.warn("pace", warning) }
 
+        var tokenWarnings: [(String, String)] = []
         if let smtp = config.smtp {
             checks.run("smtp") { () throws(CLIFailure) -> String in
                 let server = try ServerCredentials.withPassword(smtp.server, source: smtp.passwordSource, section: "smtp")
@@ -50,7 +51,9 @@ struct DoctorCommand: ParsableCommand {
                 } catch {
                     throw CLIFailure(.failed, error.description)
                 }
-                return "\(smtp.server.url): connected, \(TLSWarnings.summary(server))\(server.username.map { ", logged in as \($0)" } ?? "")"
+                let token = TokenReport(server: server, needs: "SMTP.Send")
+                if let warning = token.warning { tokenWarnings.append(("smtp", warning)) }
+                return "\(smtp.server.url): connected, \(TLSWarnings.summary(server))\(server.username.map { ", logged in as \($0)" } ?? "")\(token.detail)"
             }
         } else {
             checks.fail("smtp", "no [smtp] section in \(global.configPath); `send` needs one")
@@ -62,7 +65,9 @@ struct DoctorCommand: ParsableCommand {
                 do throws(MailTransportError) {
                     let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
                     let status = try mailbox.status()
-                    var detail = "\(imap.server.url): connected, \(TLSWarnings.summary(server)), logged in as \(server.username ?? "-"), mailbox \(imap.mailbox) has \(status.messages) message(s)"
+                    let token = TokenReport(server: server, needs: "IMAP.AccessAsUser.All")
+                    if let warning = token.warning { tokenWarnings.append(("imap", warning)) }
+                    var detail = "\(imap.server.url): connected, \(TLSWarnings.summary(server)), logged in as \(server.username ?? "-")\(token.detail), mailbox \(imap.mailbox) has \(status.messages) message(s)"
                     if let sent = imap.sentMailbox {
                         _ = try IMAPMailbox(server: server, mailbox: sent).status()
                         detail += ", \(sent) exists"
@@ -76,6 +81,7 @@ struct DoctorCommand: ParsableCommand {
             checks.fail("imap", "no [imap] section in \(global.configPath); `poll` needs one")
         }
 
+        for (name, warning) in tokenWarnings { checks.warn(name, warning) }
         if checks.failures > 0 {
             throw CLIFailure(.failed, "\(checks.failures) of \(checks.total) checks failed")
         }
@@ -114,5 +120,47 @@ struct DoctorReport {
         } catch {
             fail(name, error.description)
         }
+    }
+}
+
+/// What doctor says of an OAuth2 access token after a sign-in: its expiry and scopes when it is a
+/// JWT (Microsoft's), or that it is opaque (Google's); a warning when it has expired by this
+/// machine's clock, or lacks the Microsoft 365 scope the server needs.
+struct TokenReport {
+    /// Appended to the check's line ("" for a password).
+    let detail: String
+    /// One line to warn with, if any.
+    let warning: String?
+
+    init(server: MailServer, needs scope: String, now: Date = Date()) {
+        guard server.signIn != .password else {
+            detail = ""
+            warning = nil
+            return
+        }
+        guard let claims = server.password?.accessTokenClaims else {
+            detail = " with an OAuth2 token (\(server.signIn.rawValue.uppercased()); opaque: its expiry and scopes are known to the provider only)"
+            warning = nil
+            return
+        }
+        var parts: [String] = []
+        if let expires = claims.expires { parts.append("valid until \(Self.format(expires))") }
+        if !claims.scopes.isEmpty { parts.append("scopes " + claims.scopes.joined(separator: " ")) }
+        detail = " with an OAuth2 token (\(server.signIn.rawValue.uppercased())" + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ")"
+        if let expires = claims.expires, expires <= now {
+            warning = "token_command printed a token that expired at \(Self.format(expires)) by this machine's clock; check its refresh"
+        } else if claims.isMicrosoftMail, !claims.scopes.contains(where: { $0.caseInsensitiveCompare(scope) == .orderedSame }) {
+            warning = "the token lacks the scope \(scope) that Microsoft 365 needs here; add it to the app registration's API permissions, grant consent, and sign in again"
+        } else {
+            warning = nil
+        }
+    }
+
+    private static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
     }
 }
