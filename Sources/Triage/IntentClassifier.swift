@@ -8,7 +8,11 @@ struct IntentClassifier {
 
     static let removeNegators = ["don t", "dont", "do not", "didn t", "never", "not", "won t", "wouldn t", "no need to", "nicht", "pas", "non", "nao"]
     static let positiveNegators = IntentCues.negators.map { TextFold.trim(TextFold.words($0)) }
-    static let conditionals = ["if", "unless", "whether", "wenn", "falls", "ob", "si", "se", "als", "caso"]
+    /// Words before a "no" phrase that make it a condition or reported speech, not a decline ("I didn't say we're not interested").
+    static let conditionals = ["if", "unless", "whether", "wenn", "falls", "ob", "si", "se", "als", "caso",
+                               "said", "say", "saying", "gesagt", "sagen", "dit", "dire", "dicho", "decir", "detto", "dire", "disse", "dizer", "gezegd", "zeggen"]
+    /// Words that turn a reply around ("we already have a provider, but … ?").
+    static let contrasts = ["but", "however", "aber", "doch", "mais", "pero", "ma", "pero", "maar", "mas", "porem"]
     static let pronouns: Set<String> = ["you", "u", "us", "me", "your", "ya", "them", "him", "her", "soon", "about"]
 
     /// A cue phrase with its padded search key, computed once.
@@ -112,6 +116,11 @@ struct IntentClassifier {
             return IntentVerdict(intent: .later, confidence: confidence, laterDate: date?.iso, explanation: notes + [why] + (date.map { ["resume date \($0.iso)"] } ?? []))
         }
         if !noes.isEmpty {
+            // "We already have a provider, but what would yours cost?": the no is turned into a question.
+            let padded = " " + whole + " "
+            if text.contains("?"), Self.contrasts.contains(where: { padded.contains(" \($0) ") }) {
+                return IntentVerdict(intent: .unclear, confidence: 0.45, explanation: notes + ["\"no\" phrases \(quote(noes)) are followed by \"but\" and a question: needs review"])
+            }
             if !positives.isEmpty {
                 return IntentVerdict(intent: .unclear, confidence: 0.4, explanation: notes + ["\"no\" phrases \(quote(noes)) conflict with interest \(quote(positives)): needs review"])
             }

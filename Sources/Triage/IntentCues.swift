@@ -5,6 +5,9 @@ enum IntentCues {
         "no problem", "no problems", "no worries", "no doubt", "no rush", "no hurry", "no pressure", "kein problem", "keine sorge",
         "pas de probleme", "pas de souci", "sans probleme", "sin problema", "no hay problema", "nessun problema", "geen probleem",
         "geen zorgen", "sem problema", "sem problemas", "no need to apologize", "not a problem",
+        // Telling, not asking: "I was about to hit unsubscribe, but …".
+        "about to hit unsubscribe", "about to unsubscribe", "almost unsubscribed", "nearly unsubscribed", "was going to unsubscribe",
+        "thought about unsubscribing", "almost hit unsubscribe", "nearly hit unsubscribe",
     ]
     /// Hedges: the person is not sure; they make a yes or a no unclear.
     static let hedges = [

@@ -132,7 +132,7 @@ struct IntentAccuracyTests {
     }
 
     /// The figures the held-out split must keep (measured, less a small margin for ties).
-    static let floor = (accuracy: 0.70, removeRecall: 0.62)
+    static let floor = (accuracy: 0.70, removeRecall: 0.65)
 
     @Test("the features and scores computed here match the training script's, byte for byte and to 1e-3")
     func featureParity() throws {

@@ -100,3 +100,20 @@ struct IntentTests {
         #expect(intent("", subject: "Let's talk").intent == .positive)
     }
 }
+
+/// Sentences that once closed a prospect by mistake: each is read as what it is.
+@Suite("Look-alikes of a no or a removal")
+struct LookAlikeTests {
+    @Test("passing details on, sick leave, reported speech, a turn to a question, a story about unsubscribing", arguments: [
+        ("I look after the office, but contracts are signed by our COO. I'll pass your details on to him.", ReplyIntent.referral),
+        ("La señora Ruiz está de baja hasta el lunes, le paso el recado.", .unclear),
+        ("Ik heb niet gezegd dat we niet geïnteresseerd zijn, ik wil eerst de cijfers zien.", .unclear),
+        ("We already have a supplier, but the renewal is expensive. What would yours cost?", .unclear),
+        ("I nearly hit unsubscribe, then saw the case study. Which customers use it?", .unclear),
+    ])
+    func readAsWhatTheyAre(text: String, expected: ReplyIntent) {
+        let result = TestMail.classifier.classify(bytes: TestMail.raw(body: text))
+        #expect(result.intent != .no && result.intent != .remove, "\(result.explanation)")
+        if expected != .unclear { #expect(result.intent == expected, "\(result.explanation)") }
+    }
+}
