@@ -33,4 +33,26 @@ enum AutoReplyCues {
         " fora do escritorio ", " estou ausente ", " de ferias ", " resposta automatica ", " em caso de urgencia ", " acesso limitado ",
         " estarei de volta ", " retorno em ",
     ]
+    /// Phrases of a ticket or helpdesk system acknowledging a message (a machine, not a person).
+    static let ticketBody = [
+        " your request has been received ", " your request has been logged ", " your request was received ", " we have received your request ",
+        " we ve received your request ", " has been received and is being reviewed ", " a ticket has been created ", " ticket has been opened ",
+        " ticket has been created ", " your ticket number is ", " your ticket id is ", " your case number is ", " a case has been opened ",
+        " this is an automatic confirmation ", " this is an automated confirmation ", " automated response ", " do not reply to this message ",
+        " please do not reply to this email ", " reference number for your request ", " support ticket ",
+        " ihre anfrage ist bei uns eingegangen ", " ihre anfrage wurde erfasst ", " ticketnummer ", " vorgangsnummer ", " eingangsbestatigung ",
+        " bitte antworten sie nicht auf diese ", " votre demande a bien ete recue ", " votre demande a bien ete enregistree ", " numero de ticket ",
+        " accuse de reception ", " merci de ne pas repondre ", " hemos recibido su solicitud ", " hemos recibido tu solicitud ",
+        " numero de ticket ", " numero de caso ", " acuse de recibo ", " por favor no responda ", " abbiamo ricevuto la sua richiesta ",
+        " numero di ticket ", " conferma di ricezione ", " si prega di non rispondere ", " wij hebben uw verzoek ontvangen ",
+        " we hebben je verzoek ontvangen ", " ticketnummer ", " ontvangstbevestiging ", " gelieve niet te antwoorden ",
+        " recebemos sua solicitacao ", " recebemos a sua solicitacao ", " numero do chamado ", " seu chamado ", " protocolo de atendimento ",
+        " confirmacao de recebimento ", " por favor nao responda ",
+    ]
+    /// Subject phrases of ticket or helpdesk acknowledgements.
+    static let ticketSubjects = [
+        " request received ", " ticket ", " case ", " support request ", " anfrage eingegangen ", " eingangsbestatigung ",
+        " accuse de reception ", " demande recue ", " acuse de recibo ", " solicitud recibida ", " conferma di ricezione ",
+        " richiesta ricevuta ", " ontvangstbevestiging ", " verzoek ontvangen ", " confirmacao de recebimento ", " chamado ",
+    ]
 }

@@ -53,7 +53,33 @@ struct AutoReplyDetector {
             score += bodyCues.count >= 2 ? 2 : 1
             notes.append("body cue\(bodyCues.count > 1 ? "s" : "") " + bodyCues.prefix(3).map { "\"\(TextFold.trim($0))\"" }.joined(separator: ", "))
         }
+        // A helpdesk acknowledging receipt: its wording, with a ticket number or a ticket subject.
+        let ticketCues = TextSearch.matching(AutoReplyCues.ticketBody, in: body)
+        if !ticketCues.isEmpty {
+            var points = ticketCues.count >= 2 ? 1.5 : 1
+            if AutoReplyCues.ticketSubjects.contains(where: { TextSearch.contains(subject, $0) }) || Self.hasReferenceNumber(subjectRaw) {
+                points += 1
+            } else if Self.hasReferenceNumber(ownText) {
+                points += 0.5
+            }
+            score += points
+            notes.append("ticket acknowledgement " + ticketCues.prefix(2).map { "\"\(TextFold.trim($0))\"" }.joined(separator: ", "))
+        }
         return Result(isAutoReply: score >= 2, score: score, explanation: notes, hasBodyCue: !bodyCues.isEmpty)
+    }
+
+    /// True when `text` holds a ticket or case reference: `#` and digits, or letters, a dash and digits (`TKT-5531`).
+    static func hasReferenceNumber(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(4_000))
+        for (index, scalar) in scalars.enumerated() {
+            let rest = scalars[(index + 1)...].prefix(4)
+            let digitsFollow = rest.count == 4 && rest.allSatisfy { ("0"..."9").contains($0) }
+            if scalar == "#" && digitsFollow { return true }
+            if scalar == "-" && digitsFollow && index >= 2 && scalars[index - 1].properties.isUppercase && scalars[index - 2].properties.isUppercase {
+                return true
+            }
+        }
+        return false
     }
 
     /// True for a delivery-success notice without a report part ("Delivery Status Notification (Success)").
