@@ -87,7 +87,16 @@ enum IntentCues {
     ]
     /// "Not now / later" phrases.
     static let later = [
-        "ab herbst", "ab fruhjahr", "ab dem fruhjahr", "ab sommer", "ab dem sommer", "ab nachstem jahr", "ab dem nachsten quartal",
+        // After a holiday or season, in seven languages (HolidayDates finds the day).
+        "after easter", "after carnival", "after carnaval", "after christmas", "after thanksgiving", "after pentecost",
+        "nach ostern", "nach fasching", "nach karneval", "nach der fasnacht", "nach weihnachten", "nach neujahr", "nach dem jahreswechsel",
+        "nach pfingsten", "nach den sommerferien", "nach der sommerpause", "apres paques", "apres le carnaval", "apres les fetes",
+        "apres noel", "apres la rentree", "a la rentree", "apres l ete", "apres les vacances", "despues de semana santa", "despues de pascua",
+        "despues de carnaval", "despues de las fiestas", "despues de reyes", "despues del verano", "pasado el verano", "pasadas las fiestas",
+        "dopo pasqua", "dopo carnevale", "dopo le feste", "dopo natale", "dopo l epifania", "dopo l estate", "dopo ferragosto",
+        "passate le feste", "na pasen", "na carnaval", "na de feestdagen", "na kerst", "na de zomer", "na de zomervakantie", "na de bouwvak",
+        "na pinksteren", "depois da pascoa", "depois do carnaval", "depois das festas", "depois do natal", "depois do verao",
+        "passado o carnaval", "ab herbst", "ab fruhjahr", "ab dem fruhjahr", "ab sommer", "ab dem sommer", "ab nachstem jahr", "ab dem nachsten quartal",
         "not now", "not right now", "not at the moment", "not at this time", "not at this point", "not this quarter", "not this year",
         "not this month", "maybe later", "later this year", "later in the year", "next quarter", "next year",
         "in a few months", "in a few weeks", "in a couple of months", "in a couple of weeks", "after the holidays", "after the summer",

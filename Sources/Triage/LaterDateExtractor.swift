@@ -1,4 +1,4 @@
-/// Finds when a "later" reply wants to hear back: an explicit date, a quarter, a month, or next week/month/quarter/year.
+/// Finds when a "later" reply wants to hear back: an explicit date, a quarter, next week/month/quarter/year, a holiday or season, or a month.
 enum LaterDateExtractor {
     static let nextWeek = ["next week", "nachste woche", "nachsten woche", "la semaine prochaine", "semaine prochaine", "la proxima semana",
         "la semana que viene", "la prossima settimana", "settimana prossima", "volgende week", "proxima semana"]
@@ -53,6 +53,8 @@ enum LaterDateExtractor {
         if TextSearch.containsAny(words, nextWeekKeys) {
             return ref.next(weekday: 1)
         }
+        // A holiday or season: "after Easter", "dopo l'Epifania", "na de zomer".
+        if let day = HolidayDates.resume(in: words, reference: ref) { return day }
         // A month named alone: "reach out in January", "im Januar", "en enero".
         for token in tokens.prefix(5_000) where !DateWords.ambiguousMonths.contains(token) && token.count >= 4 {
             if let month = DateWords.months[token] {

@@ -69,7 +69,8 @@ struct IntentTests {
         ("Busy until 15 January, reach out after that.", "2027-01-15"),
         ("Not now, next quarter.", "2027-01-01"),
         ("Not now, try again in 2 weeks.", "2026-12-15"),
-        ("Bad timing, after the holidays.", nil),
+        ("Bad timing, after the holidays.", "2027-01-07"),
+        ("Bad timing, we are swamped. Later.", nil),
     ] as [(String, String?)])
     func laterDates(text: String, expected: String?) {
         let c = intent(text)
