@@ -38,7 +38,7 @@ struct WitnessMailboxTests {
         let target = withSentMailbox ? "Sent" : "followup-witness"
         let filed = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: target)
         for id in ids {
-            #expect(try inbox.uids(header: "Message-ID", contains: id).isEmpty, "\(id) left the INBOX")
+            #expect(try inbox.uids(header: "Message-ID", contains: id).isEmpty, "\(id) left the INBOX: \(poll.stdout)\(poll.stderr)")
             #expect(try filed.uids(header: "Message-ID", contains: id).count == 1, "\(id) is in \(target), once")
         }
     }

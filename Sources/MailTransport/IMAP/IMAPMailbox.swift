@@ -242,9 +242,19 @@ public final class IMAPMailbox {
         do {
             _ = try run("UID MOVE \(set) \(name)", selecting: true)
         } catch let error where error.kind == .commandRefused && (error.reply ?? "").uppercased().contains("TRYCREATE") {
-            _ = try run("CREATE \(name)", selecting: false)
+            do {
+                _ = try run("CREATE \(name)", selecting: false)
+            } catch let error where Self.alreadyExists(error) {
+                // Another client created it in the meantime: what we wanted.
+            }
             _ = try run("UID MOVE \(set) \(name)", selecting: true)
         }
+    }
+
+    /// True when a refused CREATE says the mailbox exists (RFC 5530 ALREADYEXISTS, or the words).
+    static func alreadyExists(_ error: MailTransportError) -> Bool {
+        let reply = (error.reply ?? "") + " " + error.detail
+        return error.kind == .commandRefused && (reply.uppercased().contains("ALREADYEXISTS") || reply.lowercased().contains("already exists"))
     }
 
     /// Runs one command and returns the responses that belong to it (those after the previous
