@@ -52,7 +52,7 @@ struct DoctorCommand: ParsableCommand {
                     throw CLIFailure(.failed, error.description)
                 }
                 let token = TokenReport(server: server, needs: "SMTP.Send")
-                if let warning = token.warning { tokenWarnings.append(("smtp", warning)) }
+                tokenWarnings += token.warnings.map { ("smtp", $0) }
                 return "\(smtp.server.url): connected, \(TLSWarnings.summary(server))\(server.username.map { ", logged in as \($0)" } ?? "")\(token.detail)"
             }
         } else {
@@ -66,7 +66,7 @@ struct DoctorCommand: ParsableCommand {
                     let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
                     let status = try mailbox.status()
                     let token = TokenReport(server: server, needs: "IMAP.AccessAsUser.All")
-                    if let warning = token.warning { tokenWarnings.append(("imap", warning)) }
+                    tokenWarnings += token.warnings.map { ("imap", $0) }
                     var detail = "\(imap.server.url): connected, \(TLSWarnings.summary(server)), logged in as \(server.username ?? "-")\(token.detail), mailbox \(imap.mailbox) has \(status.messages) message(s)"
                     if let sent = imap.sentMailbox {
                         _ = try IMAPMailbox(server: server, mailbox: sent).status()
@@ -129,31 +129,32 @@ struct DoctorReport {
 struct TokenReport {
     /// Appended to the check's line ("" for a password).
     let detail: String
-    /// One line to warn with, if any.
-    let warning: String?
+    /// Lines to warn with, if any.
+    let warnings: [String]
 
     init(server: MailServer, needs scope: String, now: Date = Date()) {
         guard server.signIn != .password else {
             detail = ""
-            warning = nil
+            warnings = []
             return
         }
         guard let claims = server.password?.accessTokenClaims else {
             detail = " with an OAuth2 token (\(server.signIn.rawValue.uppercased()); opaque: its expiry and scopes are known to the provider only)"
-            warning = nil
+            warnings = []
             return
         }
         var parts: [String] = []
         if let expires = claims.expires { parts.append("valid until \(Self.format(expires))") }
         if !claims.scopes.isEmpty { parts.append("scopes " + claims.scopes.joined(separator: " ")) }
         detail = " with an OAuth2 token (\(server.signIn.rawValue.uppercased())" + (parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")) + ")"
+        var warnings: [String] = []
         if let expires = claims.expires, expires <= now {
-            warning = "token_command printed a token that expired at \(Self.format(expires)) by this machine's clock; check its refresh"
-        } else if claims.isMicrosoftMail, !claims.scopes.contains(where: { $0.caseInsensitiveCompare(scope) == .orderedSame }) {
-            warning = "the token lacks the scope \(scope) that Microsoft 365 needs here; add it to the app registration's API permissions, grant consent, and sign in again"
-        } else {
-            warning = nil
+            warnings.append("token_command printed a token that expired at \(Self.format(expires)) by this machine's clock; check its refresh")
         }
+        if claims.isMicrosoftMail, !claims.scopes.contains(where: { $0.caseInsensitiveCompare(scope) == .orderedSame }) {
+            warnings.append("the token lacks the scope \(scope) that Microsoft 365 needs here; add it to the app registration's API permissions, grant consent, and sign in again")
+        }
+        self.warnings = warnings
     }
 
     private static func format(_ date: Date) -> String {
