@@ -15,7 +15,8 @@ Training reads only Tests/TriageTests/Fixtures/intent-train/*.jsonl. The held-ou
 
 "no" and "remove" close or suppress a prospect, so the model may return one of them only when
 their summed probability passes a threshold chosen on cross-validated predictions: above the most
-it gave them together for any reply of another class. Below it, the reply goes to review.
+it gave them together for any reply of another class, but at most 0.99 (docs/triage-accuracy.md
+names the replies above it). Below it, the reply goes to review.
 """
 import argparse
 import base64

@@ -5,7 +5,7 @@ import Foundation
 /// project's own labelled replies. It speaks only when the explicit rules found nothing decisive,
 /// and it may return a class only when its probability reaches that class's threshold. `no` and
 /// `remove` share one threshold on their summed probability, set above the most the model gave
-/// them together for any reply of another class in cross-validation.
+/// them together for any reply of another class in cross-validation, but at most 0.99.
 struct IntentModel: Sendable {
     /// Number of hash buckets.
     let buckets: Int

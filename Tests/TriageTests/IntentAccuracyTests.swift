@@ -122,6 +122,24 @@ struct IntentAccuracyTests {
         #expect(figures.falseNoOrRemove.isEmpty, "closed wrongly:\n\(figures.falseNoOrRemove.joined(separator: "\n"))")
         #expect(figures.recall("remove") >= Self.floor.removeRecall, "removal recall \(figures.recall("remove"))")
         #expect(figures.accuracy >= Self.floor.accuracy, "held-out intent accuracy \(figures.accuracy)")
+        if let path = ProcessInfo.processInfo.environment["FOLLOWUP_MODEL_GATE"] {
+            // For scripts/train-intent-model.py: which training replies reach the model at all (the
+            // rules decide the others), one 0 or 1 per reply in the order of the training files.
+            let gate = try Self.records("intent-train").map { record -> String in
+                let subject = record.subject.isEmpty ? "Re: Quick question" : record.subject
+                let result = TestMail.classifier.classify(bytes: TestMail.raw(subject: subject, body: record.text))
+                return result.explanation.contains { $0.hasPrefix("learned model:") } ? "1" : "0"
+            }
+            try (gate.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        if let path = ProcessInfo.processInfo.environment["FOLLOWUP_TRAINING_MISSES"] {
+            // The training replies the classifier gets wrong (never the held-out ones), to study.
+            let misses = try Self.records("intent-train").compactMap { record -> String? in
+                let guess = Self.predicted(record)
+                return guess == record.intent ? nil : "[\(record.lang) \(record.intent) → \(guess)] \(record.subject) | \(record.text)"
+            }
+            try misses.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
         if let path = ProcessInfo.processInfo.environment["FOLLOWUP_ACCURACY_REPORT"] {
             let training = Self.figures(try Self.records("intent-train"))
             let report = Self.table("Held-out split", figures) + "\n" + Self.table("Training split (the model has seen these)", training)
