@@ -60,6 +60,8 @@ struct IntentAccuracyTests {
         }
     }
 
+    static let stopping: Set<String> = ["no", "remove"]
+
     static func figures(_ records: [Record]) -> Figures {
         var figures = Figures()
         for record in records {
@@ -72,11 +74,9 @@ struct IntentAccuracyTests {
             if guess == record.intent {
                 figures.correct += 1
                 language.correct += 1
-            } else if guess == "no" || guess == "remove", record.intent != "remove", !(guess == "no" && record.intent == "no") {
-                // Only "remove" for a real "no" is harmless (both stop the mail); anything else closed wrongly is a defect.
-                if !(guess == "remove" && record.intent == "no") {
-                    figures.falseNoOrRemove.append("[\(record.lang) \(record.intent) → \(guess)] \(record.subject) | \(record.text.prefix(120))")
-                }
+            } else if Self.stopping.contains(guess), !Self.stopping.contains(record.intent) {
+                // "no" and "remove" for each other is harmless (both stop the mail); anything else closed is a defect.
+                figures.falseNoOrRemove.append("[\(record.lang) \(record.intent) → \(guess)] \(record.subject) | \(record.text.prefix(120))")
             }
             figures.perLanguage[record.lang] = language
         }
