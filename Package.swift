@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MailTransportTests",
-            dependencies: ["MailTransport", "TestSupport"],
+            dependencies: ["MailTransport", "TestSupport", "FaultProxy"],
             swiftSettings: strictSettings
         ),
     ],

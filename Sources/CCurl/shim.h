@@ -52,4 +52,9 @@ static inline CURLcode followup_getinfo_long(CURL *handle, CURLINFO info, long *
     return curl_easy_getinfo(handle, info, value);
 }
 
+// CURLINFO_ACTIVESOCKET: the socket of a CONNECT_ONLY connection, to wait on with poll().
+static inline CURLcode followup_getinfo_socket(CURL *handle, curl_socket_t *value) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, value);
+}
+
 #endif

@@ -38,6 +38,9 @@ public struct FaultRule: Sendable, Equatable {
         case reply(String)
         /// From now on, hold every server-to-client chunk this many milliseconds (clamped to 0...3_600_000) before delivering it.
         case delay(milliseconds: Int)
+        /// From now on, pass server-to-client bytes on one at a time, each in its own TCP segment
+        /// (line triggers forward the line first): a client must not care how its input is cut.
+        case trickle
     }
 
     /// Name recorded in `FaultProxy.firedRules` when the rule fires.

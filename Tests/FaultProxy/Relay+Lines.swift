@@ -173,6 +173,9 @@ extension Relay {
         case .delay(let milliseconds):
             forwardCommand(line, text: text)
             delayNanos = Self.nanos(milliseconds: milliseconds)
+        case .trickle:
+            forwardCommand(line, text: text)
+            startTrickling()
         }
     }
 
@@ -203,6 +206,9 @@ extension Relay {
         case .delay(let milliseconds):
             toServer += line
             delayNanos = Self.nanos(milliseconds: milliseconds)
+        case .trickle:
+            toServer += line
+            startTrickling()
         }
     }
 
@@ -253,6 +259,8 @@ extension Relay {
             hangUpUpstream()
         case .delay(let milliseconds):
             delayNanos = Self.nanos(milliseconds: milliseconds)
+        case .trickle:
+            startTrickling()
         }
     }
 

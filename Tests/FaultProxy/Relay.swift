@@ -56,6 +56,8 @@ final class Relay {
     var stallClientToServer = false
     var stallServerToClient = false
     var delayNanos: UInt64 = 0
+    /// Set by a `trickle` rule: each byte for the client goes out alone.
+    var trickling = false
     var hangupDeadline: UInt64?
 
     var toServer: [UInt8] = []
@@ -206,8 +208,19 @@ final class Relay {
         let chunk = Array(bytes)
         guard !chunk.isEmpty else { return }
         let due = max(Self.now() + delayNanos, toClient.last?.due ?? 0)
-        toClient.append(TimedChunk(due: due, bytes: chunk))
+        if trickling {
+            toClient.append(contentsOf: chunk.map { TimedChunk(due: due, bytes: [$0]) })
+        } else {
+            toClient.append(TimedChunk(due: due, bytes: chunk))
+        }
         toClientCount += chunk.count
+    }
+
+    /// Turns off Nagle's algorithm towards the client and sends every later byte on its own.
+    func startTrickling() {
+        trickling = true
+        var on: Int32 = 1
+        _ = setsockopt(clientFD, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
     }
 
     func flushToClient(ignoringDelay: Bool) {
@@ -226,6 +239,8 @@ final class Relay {
                 return
             }
             toClient.removeFirst()
+            // A pause between single bytes, so that each leaves in its own segment.
+            if trickling { usleep(50) }
         }
     }
 

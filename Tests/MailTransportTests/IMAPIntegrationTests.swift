@@ -117,7 +117,7 @@ struct IMAPIntegrationTests {
 
 @Suite("IMAP fetch of large messages", .enabled(if: MailRig.isUsable), .serialized)
 struct IMAPLargeFetchTests {
-    @Test("messages far above libcurl's 300 KB response limit arrive whole, unread, alone and in a batch")
+    @Test("messages far above 300 KB (once libcurl's limit for one answer) arrive whole, unread, alone and in a batch")
     func largeMessages() throws {
         let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
         let line = String(repeating: "0123456789abcdef", count: 4) + "\r\n"
@@ -148,8 +148,8 @@ struct IMAPLargeFetchTests {
     }
 }
 
-/// libcurl 7.88 reads a custom command's response line by line and ends the command at the first
-/// line that starts with its tag, even inside a literal. A message can carry such lines.
+/// A message can carry lines that look like a command's end (libcurl 7.88's own reader once ended
+/// a command at such a line inside a literal); they must not end a response or lose a message.
 @Suite("IMAP fetch of messages that mimic the protocol", .enabled(if: MailRig.isUsable), .serialized)
 struct IMAPLookalikeTests {
     /// Lines such as `A007 OK FETCH completed` for the tags libcurl uses on a new connection.

@@ -26,7 +26,8 @@ final class CurlEasy {
         _ = followup_setopt_pointer(handle, CURLOPT_READDATA, context)
         _ = followup_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, curlWriteCallback)
         _ = followup_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
-        // The debug callback is how we see the dialogue (and IMAP literals); it only runs with VERBOSE.
+        // The debug callback is how we see libcurl's side of the dialogue (SMTP, and IMAP up to the
+        // sign-in); it only runs with VERBOSE.
         _ = followup_setopt_debug_callback(handle, curlDebugCallback)
         _ = followup_setopt_pointer(handle, CURLOPT_DEBUGDATA, context)
         _ = followup_setopt_long(handle, CURLOPT_VERBOSE, 1)
@@ -89,6 +90,31 @@ final class CurlEasy {
         var value = 0
         guard followup_getinfo_long(handle, info, &value) == CURLE_OK else { return 0 }
         return value
+    }
+
+    /// The socket of the connection left open by a `CURLOPT_CONNECT_ONLY` transfer, or nil.
+    func activeSocket() -> Int32? {
+        var socket = curl_socket_t(-1)
+        guard followup_getinfo_socket(handle, &socket) == CURLE_OK, socket >= 0 else { return nil }
+        return Int32(socket)
+    }
+
+    /// Sends bytes on a `CONNECT_ONLY` connection (through TLS when it is on); returns libcurl's
+    /// code and how many bytes went. `CURLE_AGAIN` means the socket cannot take more yet.
+    func send(_ bytes: UnsafeRawBufferPointer) -> (code: CURLcode, sent: Int) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return (CURLE_OK, 0) }
+        var sent = 0
+        let code = curl_easy_send(handle, base, bytes.count, &sent)
+        return (code, sent)
+    }
+
+    /// Receives what has arrived on a `CONNECT_ONLY` connection into `buffer`; `CURLE_AGAIN`
+    /// means nothing yet, `CURLE_OK` with 0 bytes that the server closed the connection.
+    func receive(into buffer: UnsafeMutableRawBufferPointer) -> (code: CURLcode, received: Int) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return (CURLE_OK, 0) }
+        var received = 0
+        let code = curl_easy_recv(handle, base, buffer.count, &received)
+        return (code, received)
     }
 
     private func check(_ code: CURLcode, option: CURLoption) throws(CurlFailure) {

@@ -7,8 +7,8 @@ final class CurlTransfer {
     var uploadOffset = 0
     /// Bytes libcurl passed to the write callback.
     var body: [UInt8] = []
-    /// The raw server side of the dialogue (CURLINFO_HEADER_IN), which for IMAP includes literals
-    /// that libcurl 7.88 does not pass to the write callback.
+    /// The raw server side of libcurl's dialogue (CURLINFO_HEADER_IN): SMTP replies, and for IMAP
+    /// the greeting and sign-in that come before `IMAPConnection` takes over.
     var inbound: [UInt8] = []
     /// The dialogue, line by line, with credentials removed.
     let transcript: ProtocolTranscript

@@ -63,12 +63,18 @@ final class ProtocolTranscript {
     /// Records bytes from one side; complete lines are redacted, kept and passed to the observer.
     func record(_ source: TranscriptLine.Source, _ bytes: UnsafeRawBufferPointer) {
         var buffer = pending[source, default: []]
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
             if source == .server && literalRemaining > 0 {
-                literalRemaining -= 1
+                // A literal (a message body) is skipped whole, not looked at byte by byte.
+                let skipped = min(literalRemaining, bytes.count - index)
+                literalRemaining -= skipped
+                index += skipped
                 if literalRemaining == 0 { buffer.removeAll(keepingCapacity: true) }
                 continue
             }
+            let byte = bytes[index]
+            index += 1
             buffer.append(byte)
             if byte == UInt8(ascii: "\n") {
                 finishLine(source, buffer)

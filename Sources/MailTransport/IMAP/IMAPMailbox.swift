@@ -1,26 +1,30 @@
 import CCurl
 public import Foundation
 
-/// One IMAP mailbox on one server, reached over libcurl with a session kept open between calls.
+/// One IMAP mailbox on one server, reached through a session kept open between calls.
 ///
-/// Reads never change the mailbox: messages are fetched with `BODY.PEEK[]`, so nothing becomes
-/// `\Seen`. libcurl 7.88 drops the body of such a custom FETCH from its write callback, so the
-/// responses are read from the raw server stream that the debug callback sees, where literals
-/// arrive intact. Not thread-safe: one owner at a time.
+/// libcurl opens the connection, verifies TLS and signs in; the IMAP commands after that are our
+/// own (`IMAPConnection`), read with a parser that takes every literal by its announced size, so
+/// nothing a message says can end a response. Reads never change the mailbox: messages are
+/// fetched with `BODY.PEEK[]`, so nothing becomes `\Seen`. A session that fails is dropped and
+/// the next call opens a new one. Not thread-safe: one owner at a time.
 public final class IMAPMailbox {
     private let server: MailServer
     private let url: ServerURL
-    private var easy: CurlEasy
     private let transcript: ProtocolTranscript
-    /// Bytes received on the current handle: libcurl 7.88 counts them against its 300 KB limit for
-    /// response headers across commands, so the handle is replaced (a new login) before that.
-    private var bytesOnHandle = 0
-    /// Set when an answer was cut short: the connection is out of step and must not be reused.
-    private var handleOutOfStep = false
+    /// The open session, if any, and the libcurl handle that carries it.
+    private var connection: IMAPConnection?
+    private var easy: CurlEasy?
+    /// True once this session has selected `mailbox`.
+    private var selected = false
+    /// The server's capabilities after sign-in (asked for once per session, when needed).
+    private var capabilities: Set<String>?
     /// The mailbox this client reads, e.g. `INBOX`.
     public let mailbox: String
     /// How many TCP connections this client has opened so far.
     public private(set) var connectionsOpened = 0
+    /// `UIDVALIDITY` as the last `SELECT` of this client reported it.
+    public private(set) var selectedUIDValidity: UInt32?
 
     /// Prepares a client for `mailbox`; connects lazily on the first call.
     public init(server: MailServer, mailbox: String, observer: (@Sendable (TranscriptLine) -> Void)? = nil) throws(MailTransportError) {
@@ -36,15 +40,6 @@ public final class IMAPMailbox {
         self.url = url
         self.mailbox = mailbox
         self.transcript = ProtocolTranscript(username: server.username, password: server.password, observer: observer)
-        guard let easy = CurlEasy(transcript: transcript) else {
-            throw MailTransportError(kind: .internalFailure, host: url.host, detail: "cannot create a libcurl handle")
-        }
-        self.easy = easy
-        do {
-            try easy.configure(for: server, implicitTLS: url.scheme == "imaps")
-        } catch {
-            throw failure(error, command: nil)
-        }
     }
 
     /// Connects, logs in and checks that the mailbox exists; throws what failed.
@@ -52,11 +47,10 @@ public final class IMAPMailbox {
         _ = try status()
     }
 
-    /// `STATUS` of the mailbox, without selecting it: cheap whatever the mailbox's size.
+    /// `STATUS` of the mailbox: cheap whatever the mailbox's size.
     public func status() throws(MailTransportError) -> MailboxStatus {
-        let command = "STATUS \(IMAPSyntax.quoted(mailbox)) (MESSAGES UIDNEXT UIDVALIDITY)"
-        let responses = try run(command, selecting: false)
-        for response in responses where response.kind == .untagged && response.text.uppercased().hasPrefix("STATUS ") {
+        let exchange = try run(["STATUS \(IMAPSyntax.quoted(mailbox)) (MESSAGES UIDNEXT UIDVALIDITY)"], selecting: false)
+        for response in exchange.untagged where response.kind == .untagged && response.text.uppercased().hasPrefix("STATUS ") {
             if let status = MailboxStatus.parse(response.text) { return status }
         }
         throw MailTransportError(kind: .protocolError, host: url.host, command: "STATUS",
@@ -65,10 +59,10 @@ public final class IMAPMailbox {
 
     /// The UIDs of messages whose UID is at least `first`, in ascending order.
     ///
-    /// Sends `NOOP` first, so that a reused session sees mail that arrived since its last command.
+    /// Sends `NOOP` first, so that a kept session sees mail that arrived since its last command.
     public func uids(from first: UInt32) throws(MailTransportError) -> [UInt32] {
         // `n:*` always matches the highest UID, even when it is below n.
-        try searchInWindows("UID \(max(first, 1)):*").filter { $0 >= first }
+        try search("UID \(max(first, 1)):*").filter { $0 >= first }
     }
 
     /// The UIDs of messages whose header `field` contains `value` (e.g. a Message-ID).
@@ -77,8 +71,7 @@ public final class IMAPMailbox {
             throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID SEARCH",
                                      detail: "the search term \"\(HeaderSafety.printable(value))\" cannot be sent to the server")
         }
-        _ = try run("NOOP", selecting: true)
-        return Self.searchResults(try run("UID SEARCH HEADER \(field) \(quotedValue)", selecting: true))
+        return try search("HEADER \(field) \(quotedValue)")
     }
 
     /// The UIDs of messages from `address` that arrived, or are dated, on or after the day of
@@ -90,189 +83,111 @@ public final class IMAPMailbox {
                                      detail: "the address \"\(HeaderSafety.printable(address))\" cannot be sent to the server")
         }
         let day = IMAPSyntax.searchDate(date)
-        _ = try run("NOOP", selecting: true)
-        return Self.searchResults(try run("UID SEARCH OR SINCE \(day) SENTSINCE \(day) FROM \(quotedAddress)", selecting: true))
+        return try search("OR SINCE \(day) SENTSINCE \(day) FROM \(quotedAddress)")
     }
 
     /// The UIDs of messages that arrived (by the server's clock) or are dated on or after the day of `date`.
     public func uids(since date: Date) throws(MailTransportError) -> [UInt32] {
         let day = IMAPSyntax.searchDate(date)
-        return try searchInWindows("OR SINCE \(day) SENTSINCE \(day)")
+        return try search("OR SINCE \(day) SENTSINCE \(day)")
     }
 
-    /// Messages per search command in `searchInWindows`, and how far consecutive windows overlap.
-    static let searchWindow = 100
-    static let searchOverlap = 10
-
-    /// `UID SEARCH criteria`, asked in windows of `searchWindow` message sequence numbers so that
-    /// no answer is long: libcurl 7.88 loses part of a long SEARCH line (in a mailbox of 3,300
-    /// messages, a search for all of them brought back 873). Windows overlap, so a message that
-    /// another client expunges meanwhile cannot shift one past us; the last window is open-ended
-    /// (`n:*`), so mail that arrives meanwhile, or that STATUS does not count yet, is included.
-    private func searchInWindows(_ criteria: String) throws(MailTransportError) -> [UInt32] {
-        _ = try run("NOOP", selecting: true)
-        let count = try status().messages
-        guard count > Self.searchWindow else {
-            return Self.searchResults(try run("UID SEARCH \(criteria)", selecting: true))
+    /// `UID SEARCH criteria`; the UIDs in ascending order. The answer is read whole however long
+    /// it is. A session that selected the mailbox earlier sends `NOOP` first and waits for it, so
+    /// that the search sees what other clients delivered or removed meanwhile (pipelined, Dovecot
+    /// may run the search before the `NOOP` brought the session's view up to date).
+    private func search(_ criteria: String) throws(MailTransportError) -> [UInt32] {
+        if selected && connection != nil { try run(["NOOP"], selecting: true) }
+        let exchange = try run(["UID SEARCH \(criteria)"], selecting: true)
+        var uids: [UInt32] = []
+        for response in exchange.untagged where response.kind == .untagged {
+            let words = response.text.split(separator: " ")
+            guard words.first?.uppercased() == "SEARCH" else { continue }
+            uids.append(contentsOf: words.dropFirst().compactMap { UInt32($0) })
         }
-        var found = Set<UInt32>()
-        var start = 1
-        while true {
-            let end = start + Self.searchWindow - 1
-            let last = end >= count
-            let range = last ? "\(start):*" : "\(start):\(end)"
-            found.formUnion(Self.searchResults(try run("UID SEARCH \(range) \(criteria)", selecting: true)))
-            if last { break }
-            start = end + 1 - Self.searchOverlap
-        }
-        return found.sorted()
+        return uids.sorted()
     }
-
-    /// The most one command may bring back. libcurl 7.88 counts what a custom command returns
-    /// against its 300 KB limit for response headers ("Too large response headers"), and counts
-    /// buffered lines more than once: 35 KB of small messages in one response was counted as
-    /// 310 KB. So whole messages go at most 8 KB per command and larger ones in 32 KB parts.
-    static let responseLimit = 8_000
-    /// The size of one part of a large message.
-    static let partSize = 32_000
-    /// Bytes received on one handle before it is replaced (a new connection and login).
-    static let bytesPerHandle = 150_000
 
     /// The messages with these UIDs, byte for byte, without marking them `\Seen`.
     ///
-    /// UIDs that no longer exist are skipped. Asks for sizes first, then fetches messages in
-    /// commands of at most `responseLimit` bytes, and larger ones in `BODY.PEEK[]<offset.length>`
-    /// parts of `partSize`, so no message is too big to read. A message larger than
+    /// UIDs that no longer exist are skipped. The commands (`batchSize` UIDs each) are pipelined:
+    /// all go out at once and the messages stream back. A message larger than
     /// `maxBytesPerMessage` arrives cut after that many bytes (its beginning: headers and, in
-    /// practice, the text people write, before any attachments).
+    /// practice, the text people write, before any attachments); only that much is transferred.
     public func fetch(uids: [UInt32], batchSize: Int = 50, maxBytesPerMessage: Int = .max) throws(MailTransportError) -> [FetchedMessage] {
-        var messages: [FetchedMessage] = []
-        var start = 0
-        let sorted = uids.sorted()
-        while start < sorted.count {
-            let batch = Array(sorted[start..<min(start + max(1, batchSize), sorted.count)])
-            start += batch.count
-            let set = batch.map(String.init).joined(separator: ",")
-            var sizes: [UInt32: (size: Int, flags: [String])] = [:]
-            for response in try run("UID FETCH \(set) (UID FLAGS RFC822.SIZE)", selecting: true) where response.kind == .untagged {
-                if let item = IMAPFetchItem(response), let uid = item.uid, batch.contains(uid) {
-                    sizes[uid] = (item.size ?? 0, item.flags)
-                }
-            }
-            var group: [UInt32] = []
-            var groupBytes = 0
-            for uid in batch {
-                // A UID without a size in the answer is read in parts until a short part ends it:
-                // skipping it would let a caller's cursor move past a message never read.
-                let (size, flags) = sizes[uid] ?? (Int.max, [])
-                if size > Self.responseLimit {
-                    messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
-                    group = []
-                    groupBytes = 0
-                    messages.append(try fetchInParts(uid, size: min(size, max(1, maxBytesPerMessage)), flags: flags))
-                    continue
-                }
-                if groupBytes + size > Self.responseLimit && !group.isEmpty {
-                    messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
-                    group = []
-                    groupBytes = 0
-                }
-                group.append(uid)
-                groupBytes += size
-            }
-            messages.append(contentsOf: try fetchWhole(group, sizes: sizes))
-        }
-        return messages
-    }
-
-    private func fetchWhole(_ uids: [UInt32], sizes: [UInt32: (size: Int, flags: [String])]) throws(MailTransportError) -> [FetchedMessage] {
         guard !uids.isEmpty else { return [] }
-        let set = uids.map(String.init).joined(separator: ",")
-        guard let responses = try exchange("UID FETCH \(set) (UID BODY.PEEK[])", selecting: true) else {
-            // A message in the group holds a line that ended the command early: one at a time,
-            // and the one that does it through libcurl's own FETCH.
-            if uids.count == 1, let only = uids.first { return [try fetchByURL(only, flags: sizes[only]?.flags ?? [])] }
-            var messages: [FetchedMessage] = []
-            for uid in uids { messages.append(contentsOf: try fetchWhole([uid], sizes: sizes)) }
-            return messages
+        let limit = max(1, maxBytesPerMessage)
+        let body = limit < Int(UInt32.max) ? "BODY.PEEK[]<0.\(limit)>" : "BODY.PEEK[]"
+        let wanted = Set(uids)
+        var commands: [String] = []
+        for batch in Self.uidSets(uids, size: batchSize) {
+            commands.append("UID FETCH \(batch) (UID FLAGS \(body))")
         }
-        var messages: [FetchedMessage] = []
-        for response in responses where response.kind == .untagged {
-            guard let item = IMAPFetchItem(response), let uid = item.uid, uids.contains(uid), let body = item.body else { continue }
-            messages.append(FetchedMessage(uid: uid, bytes: body, flags: sizes[uid]?.flags ?? item.flags))
+        var messages: [UInt32: FetchedMessage] = [:]
+        for response in try run(commands, selecting: true).untagged where response.kind == .untagged {
+            guard let item = IMAPFetchItem(response), let uid = item.uid, wanted.contains(uid), let bytes = item.body else { continue }
+            messages[uid] = FetchedMessage(uid: uid, bytes: bytes, flags: item.flags)
         }
-        return messages
-    }
-
-    private func fetchInParts(_ uid: UInt32, size: Int, flags: [String]) throws(MailTransportError) -> FetchedMessage {
-        var bytes: [UInt8] = []
-        var offset = 0
-        while offset < size {
-            let length = min(Self.partSize, size - offset)
-            guard let responses = try exchange("UID FETCH \(uid) (UID BODY.PEEK[]<\(offset).\(length)>)", selecting: true) else {
-                return try fetchByURL(uid, flags: flags, limit: size)  // this part ended the command early
-            }
-            guard let part = responses.lazy.compactMap({ IMAPFetchItem($0) }).first(where: { $0.uid == uid })?.body, !part.isEmpty else {
-                break  // the message shrank or vanished: keep what arrived
-            }
-            bytes.append(contentsOf: part)
-            offset += part.count
-            if part.count < length { break }  // the last part
-        }
-        return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
+        return messages.keys.sorted().compactMap { messages[$0] }
     }
 
     /// The flags of the messages with these UIDs.
     public func flags(uids: [UInt32]) throws(MailTransportError) -> [UInt32: [String]] {
         guard !uids.isEmpty else { return [:] }
-        let set = uids.sorted().map(String.init).joined(separator: ",")
         var result: [UInt32: [String]] = [:]
-        for response in try run("UID FETCH \(set) (UID FLAGS)", selecting: true) where response.kind == .untagged {
+        let commands = Self.uidSets(uids, size: 500).map { "UID FETCH \($0) (UID FLAGS)" }
+        for response in try run(commands, selecting: true).untagged where response.kind == .untagged {
             if let item = IMAPFetchItem(response), let uid = item.uid { result[uid] = item.flags }
         }
         return result
     }
 
-    /// Stores `message` in `target` (e.g. `Sent`) and returns its UID when the server reports it.
-    ///
-    /// libcurl always appends with `\Seen`; with `seen: false` the flag is removed afterwards.
+    /// Stores `message` in `target` (e.g. `Sent`) and returns its UID when the server reports it
+    /// (`APPENDUID`, RFC 4315). The message is stored `\Seen` unless `seen` is false.
     @discardableResult
     public func append(_ message: [UInt8], to target: String, seen: Bool = true) throws(MailTransportError) -> UInt32? {
-        guard IMAPSyntax.isValidMailboxName(target) else {
+        guard IMAPSyntax.isValidMailboxName(target), let name = IMAPSyntax.quotedIfSafe(target) else {
             throw MailTransportError(kind: .commandRefused, host: url.host, command: "APPEND",
-                                     detail: "the mailbox name \"\(HeaderSafety.printable(target))\" has control characters")
+                                     detail: "the mailbox name \"\(HeaderSafety.printable(target))\" cannot be sent as a quoted string")
         }
-        let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(target)
-        if let error = try perform(url: mailboxURL, customRequest: nil, upload: message) {
-            throw failure(error, command: "APPEND")
+        let command = "APPEND \(name) (\(seen ? "\\Seen" : ""))"
+        let completion = try session(command: "APPEND") { connection throws(IMAPConnection.Failure) in
+            try connection.run(command, literal: message)
         }
-        let tagged = IMAPResponse.parse(easy.transfer.inbound).last { if case .tagged = $0.kind { return true } else { return false } }
-        let uid = tagged.flatMap { IMAPSyntax.appendUID($0.text) }
-        if !seen, let uid {
-            _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
-        }
-        return uid
+        try check(completion, opensMailbox: false)
+        return IMAPSyntax.appendUID(completion.text)
     }
 
-    /// Moves the messages with these UIDs from this mailbox into `target` (UID MOVE, RFC 6851),
-    /// creating `target` first when the server answers that it does not exist ([TRYCREATE]).
-    /// Nothing is deleted: a message is either here or there.
+    /// Moves the messages with these UIDs from this mailbox into `target`, creating `target` first
+    /// when the server answers that it does not exist ([TRYCREATE]). Uses `UID MOVE` (RFC 6851)
+    /// where the server has it, else copies, marks `\Deleted` and expunges exactly those UIDs
+    /// (`UID EXPUNGE`, RFC 4315). Nothing is deleted before it is copied.
     public func move(uids: [UInt32], to target: String) throws(MailTransportError) {
         guard !uids.isEmpty else { return }
         guard let name = IMAPSyntax.quotedIfSafe(target), IMAPSyntax.isValidMailboxName(target) else {
             throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID MOVE",
                                      detail: "the mailbox name \"\(HeaderSafety.printable(target))\" cannot be sent as a quoted string")
         }
-        let set = uids.sorted().map(String.init).joined(separator: ",")
+        let set = Self.uidSets(uids, size: Int.max).joined(separator: ",")
+        let capabilities = try serverCapabilities()
+        let canMove = capabilities.contains("MOVE")
+        guard canMove || capabilities.contains("UIDPLUS") else {
+            throw MailTransportError(kind: .commandRefused, host: url.host, command: "UID MOVE",
+                                     detail: "the server has neither MOVE (RFC 6851) nor UIDPLUS (RFC 4315), so messages cannot be moved without touching others")
+        }
+        let transfer = canMove ? "UID MOVE \(set) \(name)" : "UID COPY \(set) \(name)"
         do {
-            _ = try run("UID MOVE \(set) \(name)", selecting: true)
+            _ = try run([transfer], selecting: true)
         } catch let error where error.kind == .commandRefused && (error.reply ?? "").uppercased().contains("TRYCREATE") {
             do {
-                _ = try run("CREATE \(name)", selecting: false)
+                _ = try run(["CREATE \(name)"], selecting: false)
             } catch let error where Self.alreadyExists(error) {
                 // Another client created it in the meantime: what we wanted.
             }
-            _ = try run("UID MOVE \(set) \(name)", selecting: true)
+            _ = try run([transfer], selecting: true)
+        }
+        if !canMove {
+            _ = try run(["UID STORE \(set) +FLAGS.SILENT (\\Deleted)", "UID EXPUNGE \(set)"], selecting: true)
         }
     }
 
@@ -282,135 +197,233 @@ public final class IMAPMailbox {
         return error.kind == .commandRefused && (reply.uppercased().contains("ALREADYEXISTS") || reply.lowercased().contains("already exists"))
     }
 
-    /// Runs one command and returns the responses that belong to it (those after the previous
-    /// tagged response). Throws when the command, or the `SELECT` before it, is refused, and when
-    /// the answer was cut short (see `exchange`).
-    private func run(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse] {
-        guard let responses = try exchange(command, selecting: selecting, url: override) else {
-            throw MailTransportError(kind: .protocolError, host: url.host, command: IMAPSyntax.commandName(command),
-                                     detail: "a message in the answer holds a line that looks like the end of the command, so libcurl stopped reading early")
-        }
-        return responses
-    }
-
-    /// Runs one command; nil when the answer was cut short.
-    ///
-    /// libcurl 7.88 reads a custom command's answer line by line and stops at the first line
-    /// that starts with its tag, even inside a literal. A message whose text holds such a line
-    /// (`A012 OK ...`) ends the command early: a literal is then shorter than announced. The
-    /// connection is out of step from there on, so the handle is replaced before the next command.
-    private func exchange(_ command: String, selecting: Bool, url override: String? = nil) throws(MailTransportError) -> [IMAPResponse]? {
-        let name = IMAPSyntax.commandName(command)
-        let target = override ?? (selecting ? url.base + "/" + IMAPSyntax.urlPath(mailbox) : url.base + "/")
-        if let error = try perform(url: target, customRequest: command) {
-            if IMAPResponse.parse(easy.transfer.inbound).contains(where: { !$0.isComplete }) {
-                handleOutOfStep = true
-                return nil
+    /// Waits up to `seconds` for news in the mailbox, or until `stop` answers true: true as soon
+    /// as the server announces new, changed or removed messages, false when the time passed (or
+    /// `stop` ended the wait) without any. Uses `IDLE` (RFC 2177) on the selected mailbox; on a
+    /// server without it, asks with `NOOP` every `noopInterval` seconds on the same session.
+    /// Callers renew the wait well before servers end an idle session (29 minutes, RFC 2177).
+    public func waitForNews(seconds: Double, noopInterval: Double = 30, stop: () -> Bool = { false }) throws(MailTransportError) -> Bool {
+        try run([], selecting: true)
+        let announced: [IMAPResponse]?
+        if try serverCapabilities().contains("IDLE") {
+            announced = try session(command: "IDLE") { connection throws(IMAPConnection.Failure) in
+                try connection.idle(seconds: seconds, stop: stop)
             }
-            throw failure(error, command: name)
+        } else {
+            announced = nil
         }
-        let responses = IMAPResponse.parse(easy.transfer.inbound)
-        if responses.contains(where: { !$0.isComplete }) {
-            handleOutOfStep = true
-            return nil
+        if let announced { return Self.saysNews(announced) }
+        // No IDLE (or it was refused): NOOP now and then on the kept session.
+        let deadline = Date().addingTimeInterval(max(0, seconds))
+        while !stop() && Date() < deadline {
+            let nextCheck = Date().addingTimeInterval(min(max(1, noopInterval), deadline.timeIntervalSinceNow))
+            while !stop() && Date() < nextCheck { Thread.sleep(forTimeInterval: min(0.5, max(0.01, nextCheck.timeIntervalSinceNow))) }
+            if Self.saysNews(try run(["NOOP"], selecting: true).untagged) { return true }
         }
-        guard let last = responses.lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } }) else {
-            throw MailTransportError(kind: .protocolError, host: url.host, command: name, detail: "no tagged completion for the command")
-        }
-        guard responses[last].status == "OK" else {
-            throw MailTransportError(kind: .commandRefused, host: url.host, command: name, reply: responses[last].text, detail: "")
-        }
-        let previous = responses[..<last].lastIndex(where: { if case .tagged = $0.kind { return true } else { return false } })
-        let start = previous.map { $0 + 1 } ?? 0
-        return Array(responses[start..<last])
+        return false
     }
 
-    /// Fetches one message through libcurl's own FETCH (`INBOX;UID=n`), which reads the body by
-    /// its announced size and so cannot be cut short by what the message says. libcurl asks for
-    /// `BODY[]`, which sets `\Seen`; the flag is cleared again unless the message had it before.
-    /// With a `limit`, only that many bytes from the start are asked for (`;PARTIAL=0.limit`).
-    private func fetchByURL(_ uid: UInt32, flags: [String], limit: Int = .max) throws(MailTransportError) -> FetchedMessage {
-        let mailboxURL = url.base + "/" + IMAPSyntax.urlPath(mailbox)
-        let partial = limit < Int(UInt32.max) ? ";PARTIAL=0.\(limit)" : ""
-        if let error = try perform(url: mailboxURL + ";UID=\(uid)" + partial, customRequest: nil) {
-            throw failure(error, command: "UID FETCH")
+    /// True when `responses` announce messages that arrived, changed or went (`EXISTS`, `FETCH`, `EXPUNGE`).
+    private static func saysNews(_ responses: [IMAPResponse]) -> Bool {
+        responses.contains { response in
+            let words = response.text.uppercased().split(separator: " ")
+            return response.kind == .untagged && words.count >= 2 && ["EXISTS", "FETCH", "EXPUNGE"].contains(String(words[1]))
         }
-        let bytes = easy.transfer.body
-        if !flags.contains(where: { $0.caseInsensitiveCompare("\\Seen") == .orderedSame }) {
-            _ = try run("UID STORE \(uid) -FLAGS.SILENT (\\Seen)", selecting: true, url: mailboxURL)
-        }
-        return FetchedMessage(uid: uid, bytes: bytes, flags: flags)
     }
 
-    /// One libcurl transfer on `target`: a custom command, libcurl's own FETCH when
-    /// `customRequest` is nil, or an APPEND of `upload`. Returns libcurl's failure, if any, for the
-    /// caller to read the dialogue first; counts connections and the bytes the handle received.
-    private func perform(url target: String, customRequest: String?, upload: [UInt8]? = nil) throws(MailTransportError) -> CurlFailure? {
-        try renewHandleIfWorn()
+    /// Ends the session politely (`LOGOUT`), if one is open.
+    public func close() {
+        guard let connection else { return }
+        _ = try? connection.run(["LOGOUT"])
+        drop()
+    }
+
+    /// UID sets of at most `size` UIDs each, as ranges where the UIDs run on (`3:9,12`).
+    static func uidSets(_ uids: [UInt32], size: Int) -> [String] {
+        let sorted = Array(Set(uids)).sorted()
+        var sets: [String] = []
+        var start = 0
+        while start < sorted.count {
+            let batch = sorted[start..<min(start + max(1, size), sorted.count)]
+            start += batch.count
+            var parts: [String] = []
+            var low = batch[batch.startIndex]
+            var high = low
+            for uid in batch.dropFirst() {
+                if uid == high + 1 { high = uid; continue }
+                parts.append(low == high ? "\(low)" : "\(low):\(high)")
+                low = uid
+                high = uid
+            }
+            parts.append(low == high ? "\(low)" : "\(low):\(high)")
+            sets.append(parts.joined(separator: ","))
+        }
+        return sets
+    }
+
+    // MARK: - The session
+
+    /// The capabilities the server announces to a signed-in client, asked for once per session.
+    private func serverCapabilities() throws(MailTransportError) -> Set<String> {
+        if let capabilities, connection != nil { return capabilities }
+        let exchange = try run(["CAPABILITY"], selecting: false)
+        var found = Set<String>()
+        for response in exchange.untagged where response.text.uppercased().hasPrefix("CAPABILITY ") {
+            found.formUnion(response.text.uppercased().split(separator: " ").dropFirst().map(String.init))
+        }
+        capabilities = found
+        return found
+    }
+
+    /// Runs `commands` pipelined, after a `SELECT` when `selecting` and this session has not
+    /// selected the mailbox yet; throws at the first refused one. Returns the completions of
+    /// `commands` (not of the `SELECT`).
+    @discardableResult
+    private func run(_ commands: [String], selecting: Bool) throws(MailTransportError) -> IMAPConnection.Exchange {
         transcript.beginOperation()
-        easy.transfer.reset(upload: upload ?? [])
-        defer { connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS) }
-        do {
-            try easy.set(CURLOPT_URL, target)
-            try easy.set(CURLOPT_CUSTOMREQUEST, customRequest)
-            try easy.set(CURLOPT_UPLOAD, upload == nil ? 0 : 1)
-            if let upload { try easy.set(CURLOPT_INFILESIZE_LARGE, size: upload.count) }
-            defer { if upload != nil { try? easy.set(CURLOPT_UPLOAD, 0) } }
-            try easy.perform()
-        } catch {
-            return error
+        let select = selecting && !selected
+        let sent = (select ? ["SELECT \(IMAPSyntax.quoted(mailbox))"] : []) + commands
+        guard !sent.isEmpty else { return IMAPConnection.Exchange(completions: [], untagged: []) }
+        let exchange = try session(command: IMAPSyntax.commandName(sent[0])) { connection throws(IMAPConnection.Failure) in
+            try connection.run(sent)
         }
-        bytesOnHandle += easy.transfer.inbound.count
-        return nil
+        for (index, completion) in exchange.completions.enumerated() {
+            try check(completion, opensMailbox: select && index == 0)
+        }
+        if select {
+            selected = true
+            try noteUIDValidity(exchange.untagged)
+        }
+        return IMAPConnection.Exchange(completions: Array(exchange.completions.dropFirst(select ? 1 : 0)), untagged: exchange.untagged)
     }
 
-    /// Replaces the libcurl handle (and so the connection and login) once it has received
-    /// `bytesPerHandle`, in case libcurl's header accounting carries over between commands.
-    private func renewHandleIfWorn() throws(MailTransportError) {
-        guard bytesOnHandle > Self.bytesPerHandle || handleOutOfStep else { return }
-        guard let fresh = CurlEasy(transcript: transcript) else {
+    /// Runs `body` on the open session, opening one first when there is none. A session that
+    /// fails is dropped, and the failure is thrown as a `MailTransportError` naming `command`.
+    private func session<Result>(command: String, _ body: (IMAPConnection) throws(IMAPConnection.Failure) -> Result) throws(MailTransportError) -> Result {
+        let connection = try openConnection()
+        do {
+            return try body(connection)
+        } catch {
+            drop()
+            throw failure(error, command: command)
+        }
+    }
+
+    /// Throws the refusal in `completion`: a missing mailbox when it opened the mailbox and the
+    /// server says it does not exist, else the command refused with the server's words.
+    private func check(_ completion: IMAPConnection.Completion, opensMailbox: Bool) throws(MailTransportError) {
+        guard completion.status != "OK" else { return }
+        let name = IMAPSyntax.commandName(completion.command)
+        let missing = (opensMailbox || name == "STATUS") && completion.status == "NO" && IMAPSyntax.saysMailboxIsMissing(completion.text)
+        var error = MailTransportError(kind: missing ? .mailboxNotFound : .commandRefused, host: url.host, username: server.username,
+                                       command: name, reply: completion.text, detail: missing ? IMAPSyntax.quoted(mailbox) : "")
+        error.signIn = server.signIn
+        throw error
+    }
+
+    /// Remembers the `UIDVALIDITY` a `SELECT` reported. A different value on a later `SELECT`
+    /// means the mailbox was recreated and every UID known before is void: that is an error for
+    /// the caller to handle (by starting again from `status()`), never silently ignored.
+    private func noteUIDValidity(_ responses: [IMAPResponse]) throws(MailTransportError) {
+        var reported: UInt32?
+        for response in responses where response.kind == .untagged {
+            let upper = response.text.uppercased()
+            guard let range = upper.range(of: "[UIDVALIDITY ") else { continue }
+            reported = UInt32(upper[range.upperBound...].prefix(while: \.isNumber))
+        }
+        guard let reported else { return }
+        if let known = selectedUIDValidity, known != reported {
+            selectedUIDValidity = reported
+            throw MailTransportError(kind: .protocolError, host: url.host, command: "SELECT",
+                                     detail: "the mailbox \(IMAPSyntax.quoted(mailbox)) was recreated (UIDVALIDITY \(known) became \(reported)), so its UIDs changed meaning")
+        }
+        selectedUIDValidity = reported
+    }
+
+    /// The open session, or a new one: libcurl connects, secures and signs in, then hands over.
+    private func openConnection() throws(MailTransportError) -> IMAPConnection {
+        if let connection { return connection }
+        transcript.beginOperation()
+        guard let easy = CurlEasy(transcript: transcript) else {
             throw MailTransportError(kind: .internalFailure, host: url.host, detail: "cannot create a libcurl handle")
         }
+        self.easy = easy
+        easy.transfer.reset()
         do {
-            try fresh.configure(for: server, implicitTLS: url.scheme == "imaps")
+            try easy.configure(for: server, implicitTLS: url.scheme == "imaps")
+            try easy.set(CURLOPT_URL, url.base + "/")
+            try easy.set(CURLOPT_CONNECT_ONLY, 1)
+            defer { connectionsOpened += easy.info(CURLINFO_NUM_CONNECTS) }
+            try easy.perform()
+            // From here on the dialogue is ours, recorded by `IMAPConnection`; libcurl's own
+            // remarks about each send and receive would only add noise.
+            try easy.set(CURLOPT_VERBOSE, 0)
         } catch {
-            throw failure(error, command: nil)
+            let failed = signInFailure(error, dialogue: easy.transfer.inbound)
+            self.easy = nil
+            throw failed
         }
-        easy = fresh
-        bytesOnHandle = 0
-        handleOutOfStep = false
+        guard let opened = IMAPConnection(easy: easy, transcript: transcript, inactivitySeconds: server.connectTimeoutSeconds) else {
+            self.easy = nil
+            throw MailTransportError(kind: .internalFailure, host: url.host, detail: "libcurl signed in but handed over no connection")
+        }
+        connection = opened
+        selected = false
+        capabilities = nil
+        return opened
     }
 
-    /// The name of the command we sent with `tag` (e.g. `SELECT` for libcurl's own select).
+    /// Forgets the session (the handle closes its connection).
+    private func drop() {
+        connection = nil
+        easy = nil
+        selected = false
+        capabilities = nil
+    }
+
+    private func failure(_ error: IMAPConnection.Failure, command: String) -> MailTransportError {
+        let kind: MailTransportError.Kind
+        var reply: String?
+        let detail: String
+        switch error {
+        case .timedOut(let seconds):
+            kind = .timedOut
+            detail = "the server sent nothing for \(seconds) s"
+        case .closed(let bye):
+            kind = .connectionLost
+            reply = bye
+            detail = "the server closed the connection"
+        case .transfer(let curl):
+            kind = curl.kind == .protocolError ? .connectionLost : curl.kind
+            detail = curl.bestDescription
+        case .unreadable(let what):
+            kind = .protocolError
+            detail = "the server sent \(what)"
+        }
+        var result = MailTransportError(kind: kind, host: url.host, username: server.username, command: command, reply: reply, detail: detail)
+        result.signIn = server.signIn
+        return result
+    }
+
+    /// The name of the command we sent with `tag` (e.g. `AUTHENTICATE` for libcurl's sign-in).
     private func commandName(tagged tag: String) -> String? {
         guard let line = transcript.lines.last(where: { $0.source == .client && $0.text.hasPrefix(tag + " ") }) else { return nil }
         return IMAPSyntax.commandName(String(line.text.dropFirst(tag.count + 1)))
     }
 
-    private func failure(_ error: CurlFailure, command: String?) -> MailTransportError {
-        let responses = IMAPResponse.parse(easy.transfer.inbound)
-        let refusal = responses.last { $0.status == "NO" || $0.status == "BAD" }
+    /// What went wrong while libcurl connected and signed in, from its code and the dialogue so far.
+    private func signInFailure(_ error: CurlFailure, dialogue: [UInt8]) -> MailTransportError {
+        let refusal = IMAPResponse.parse(dialogue).last { $0.status == "NO" || $0.status == "BAD" }
         var kind = error.kind
-        var failed = command
+        var failed: String?
         if let refusal, case .tagged(let tag) = refusal.kind, kind != .authenticationFailed {
-            failed = commandName(tagged: tag) ?? command
-            let opensMailbox = ["SELECT", "EXAMINE", "STATUS"].contains(failed ?? "")
-            kind = opensMailbox && IMAPSyntax.saysMailboxIsMissing(refusal.text) ? .mailboxNotFound : .commandRefused
+            failed = commandName(tagged: tag)
+            kind = .commandRefused
         }
         var result = MailTransportError(kind: kind, host: url.host, username: server.username, command: failed,
                                         reply: refusal?.text ?? (kind == .authenticationFailed ? transcript.serverLines.last : nil),
-                                        detail: kind == .mailboxNotFound ? IMAPSyntax.quoted(mailbox) : error.bestDescription)
+                                        detail: error.bestDescription)
         result.signIn = server.signIn
         return result
-    }
-
-    private static func searchResults(_ responses: [IMAPResponse]) -> [UInt32] {
-        var uids: [UInt32] = []
-        for response in responses where response.kind == .untagged {
-            let words = response.text.split(separator: " ")
-            guard words.first?.uppercased() == "SEARCH" else { continue }
-            uids.append(contentsOf: words.dropFirst().compactMap { UInt32($0) })
-        }
-        return uids.sorted()
     }
 }

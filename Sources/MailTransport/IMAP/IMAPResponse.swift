@@ -21,52 +21,31 @@ struct IMAPResponse: Sendable, Equatable {
         return text.split(separator: " ").first.map { $0.uppercased() }
     }
 
-    /// Splits a raw server stream into responses. Literals (`{N}` at a line's end followed by N
-    /// bytes) stay inside their response. Never reads past the end: a truncated literal keeps what
-    /// arrived.
+    /// Splits a whole server stream into responses (see `IMAPResponseReader`). Never reads past
+    /// the end: a response cut short keeps what arrived and is marked incomplete.
     static func parse(_ bytes: [UInt8]) -> [IMAPResponse] {
+        var reader = IMAPResponseReader(maxLineBytes: .max, maxLiteralBytes: .max)
+        reader.append(bytes)
         var responses: [IMAPResponse] = []
-        var index = 0
-        while index < bytes.count {
-            var text: [UInt8] = []
-            var literals: [[UInt8]] = []
-            var complete = true
-            while index < bytes.count {
-                let lineEnd = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-                var line = bytes[index..<lineEnd]
-                index = min(lineEnd + 1, bytes.count)
-                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-                text.append(contentsOf: line)
-                guard let size = literalSize(line) else { break }
-                let end = min(index + size, bytes.count)
-                if size > bytes.count - index { complete = false }
-                literals.append(Array(bytes[index..<end]))
-                index = end
-            }
-            guard !text.isEmpty else { continue }
-            var response = make(text, literals)
-            response.isComplete = complete
-            responses.append(response)
-        }
+        while let response = try? reader.next() { responses.append(response) }
+        if let rest = reader.unfinished() { responses.append(rest) }
         return responses
     }
 
-    private static func make(_ line: [UInt8], _ literals: [[UInt8]]) -> IMAPResponse {
+    /// A response from its text line (literals replaced by their `{N}`) and its literals.
+    init(line: [UInt8], literals: [[UInt8]]) {
         let text = String(decoding: line, as: UTF8.self)
-        if text.hasPrefix("* ") { return IMAPResponse(kind: .untagged, text: String(text.dropFirst(2)), literals: literals) }
-        if text.hasPrefix("+") { return IMAPResponse(kind: .continuation, text: String(text.dropFirst().drop(while: { $0 == " " })), literals: literals) }
-        let parts = text.split(separator: " ", maxSplits: 1)
-        return IMAPResponse(kind: .tagged(parts.first.map(String.init) ?? ""),
-                            text: parts.count > 1 ? String(parts[1]) : "", literals: literals)
-    }
-
-    /// N when `line` ends with `{N}` or `{N+}`.
-    private static func literalSize(_ line: ArraySlice<UInt8>) -> Int? {
-        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        var digits = line[(open + 1)..<(line.endIndex - 1)]
-        if digits.last == UInt8(ascii: "+") { digits = digits.dropLast() }
-        guard !digits.isEmpty, digits.count <= 10,
-              digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
-        return Int(String(decoding: digits, as: UTF8.self))
+        self.literals = literals
+        if text.hasPrefix("* ") {
+            kind = .untagged
+            self.text = String(text.dropFirst(2))
+        } else if text.hasPrefix("+") {
+            kind = .continuation
+            self.text = String(text.dropFirst().drop(while: { $0 == " " }))
+        } else {
+            let parts = text.split(separator: " ", maxSplits: 1)
+            kind = .tagged(parts.first.map(String.init) ?? "")
+            self.text = parts.count > 1 ? String(parts[1]) : ""
+        }
     }
 }

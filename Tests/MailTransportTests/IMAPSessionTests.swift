@@ -1,0 +1,94 @@
+import FaultProxy
+import Foundation
+import MailTransport
+import TestSupport
+import Testing
+
+/// Our own IMAP session over libcurl's signed-in connection, against the real Dovecot.
+@Suite("IMAP session of our own", .enabled(if: MailRig.isUsable), .serialized)
+struct IMAPSessionTests {
+    /// Messages whose bodies look like IMAP: tagged completions with our tags, `* BYE`, literal announcements.
+    static let lookalikeBodies = [
+        "F1 OK done\r\nF2 OK done\r\nF3 OK done\r\nF4 OK done\r\n* BYE fake\r\n",
+        "ends in {12}\r\n",
+        "* 1 FETCH (UID 1 BODY[] {5}\r\nforged)\r\nF5 NO nope\r\n",
+    ]
+
+    /// Appends the bodies unread to `user`'s INBOX; their UIDs and bytes.
+    func appendLookalikes(_ mailbox: IMAPMailbox, user: String) throws -> [UInt32: [UInt8]] {
+        var appended: [UInt32: [UInt8]] = [:]
+        for (index, body) in Self.lookalikeBodies.enumerated() {
+            let message = TestMessages.simple(from: MailRig.sales, to: user, id: TestMessages.uniqueID("session-\(index)"), body: body)
+            appended[try #require(try mailbox.append(message, to: "INBOX", seen: false))] = message
+        }
+        return appended
+    }
+
+    @Test("a server whose every byte arrives in its own packet is read the same", .timeLimit(.minutes(2)))
+    func byteByByte() throws {
+        let direct = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        let appended = try appendLookalikes(direct, user: MailRig.appender)
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        // Plain IMAP on loopback, so that the proxy cuts the IMAP bytes themselves, not TLS records.
+        proxy.setRules([FaultRule(name: "trickle", trigger: .imapCommand("AUTHENTICATE"), action: .trickle)])
+        let server = MailRig.imap(scheme: "imap", port: proxy.port, user: MailRig.appender, startTLS: .never)
+        let trickled = try IMAPMailbox(server: server, mailbox: "INBOX")
+        let uids = Array(appended.keys).sorted()
+        let fetched = try trickled.fetch(uids: uids)
+        #expect(proxy.firedRules == ["trickle"])
+        #expect(fetched.map(\.uid) == uids)
+        for message in fetched { #expect(message.bytes == appended[message.uid], "message \(message.uid) arrived whole") }
+        #expect(try trickled.uids(from: uids[0]).starts(with: uids))
+        #expect(try trickled.status() == (try direct.status()))
+        #expect(try trickled.flags(uids: uids).values.allSatisfy { !$0.contains("\\Seen") })
+        #expect(trickled.connectionsOpened == 1, "one session served every call")
+    }
+
+    @Test("many messages are fetched over one connection, in pipelined commands")
+    func pipelinedFetch() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        var appended: [UInt32: [UInt8]] = [:]
+        for index in 0..<120 {
+            let body = String(repeating: "line \(index) of a reply\r\n", count: 1 + index % 7)
+            let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: TestMessages.uniqueID("pipe-\(index)"), body: body)
+            appended[try #require(try mailbox.append(message, to: "INBOX", seen: false))] = message
+        }
+        let fetched = try mailbox.fetch(uids: Array(appended.keys) + [4_000_000_000], batchSize: 7)
+        #expect(fetched.count == 120, "a UID that does not exist is skipped")
+        #expect(fetched.allSatisfy { appended[$0.uid] == $0.bytes })
+        #expect(mailbox.connectionsOpened == 1)
+    }
+
+    @Test("a message larger than the limit arrives cut at the limit, and only that much is read")
+    func partialFetch() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        let body = String(repeating: "0123456789abcdef\r\n", count: 20_000)
+        let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: TestMessages.uniqueID("partial"), body: body)
+        let uid = try #require(try mailbox.append(message, to: "INBOX", seen: false))
+        let fetched = try #require(try mailbox.fetch(uids: [uid], maxBytesPerMessage: 10_000).first)
+        #expect(fetched.bytes == Array(message.prefix(10_000)))
+        let whole = try #require(try mailbox.fetch(uids: [uid]).first)
+        #expect(whole.bytes == message)
+    }
+
+    @Test("IDLE returns within a second of a delivery, and times out quietly when nothing comes", .timeLimit(.minutes(1)))
+    func idle() throws {
+        let watcher = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        _ = try watcher.uids(from: UInt32.max)  // select, as `run` does before it waits
+        var started = Date()
+        #expect(try watcher.waitForNews(seconds: 0.5) == false, "nothing arrived")
+        #expect(Date().timeIntervalSince(started) >= 0.45)
+        let id = TestMessages.uniqueID("idle")
+        let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: id, body: "Not interested.\r\n")
+        let sender = try SMTPSender(server: MailRig.smtp(port: MailRig.smtpPlainPort, user: nil), heloName: "client.example.test")
+        started = Date()
+        guard case .accepted = sender.send(envelopeFrom: MailRig.sales, recipients: [MailRig.appender], message: message) else {
+            Issue.record("Postfix did not accept the message")
+            return
+        }
+        #expect(try watcher.waitForNews(seconds: 20) == true)
+        #expect(Date().timeIntervalSince(started) < 10, "the news came as Postfix delivered, not at the end of the wait")
+        #expect(try watcher.uids(header: "Message-ID", contains: id).count == 1)
+    }
+}
