@@ -102,4 +102,29 @@ struct RunCommandTests {
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--interval"))
     }
+
+    @Test("between rounds, run hears a reply as it arrives (IDLE) and closes the no long before the next round; SIGTERM ends it cleanly")
+    func runHearsRepliesBetweenRounds() throws {
+        let campaign = try Campaign(prospects: ["h1"])
+        #expect(try campaign.run(["import", "prospects.csv"]).status == 0)
+        let process = try campaign.start(["run", "--interval", "1h"])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        // The first round polled, then sent step 1; from then on the next round is an hour away.
+        #expect(Eventually.wait { !campaign.delivered(to: "h1").isEmpty }, "step 1 was sent")
+        Thread.sleep(forTimeInterval: 0.5)
+        let reply = "From: <\(campaign.address("h1"))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n"
+            + "Message-ID: <idle-h1-\(campaign.tag)@example.test>\r\n\r\nNot interested, please stop.\r\n"
+        let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")
+        try inbox.append(Array(reply.utf8), to: "INBOX", seen: false)
+        let closed = Eventually.wait(upTo: 60) {
+            guard let status = try? campaign.run(["status", "--json"]),
+                  let object = try? JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any] else { return false }
+            return (object["prospects"] as? [String: Int])?["closed_no"] == 1
+        }
+        #expect(closed, "the no was applied while run waited for its next round")
+        kill(process.processIdentifier, SIGTERM)
+        let stopped = Eventually.wait(upTo: 10) { !process.isRunning }
+        #expect(stopped, "SIGTERM ends the wait within seconds")
+        if stopped { #expect(process.terminationStatus == 0) }
+    }
 }
