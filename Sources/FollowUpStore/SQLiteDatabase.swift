@@ -32,7 +32,7 @@ final class SQLiteDatabase {
         guard code == SQLITE_OK, let connection else {
             let detail = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "error \(code)"
             if let connection { sqlite3_close_v2(connection) }
-            throw StoreError(path: path, operation: "open", detail: detail)
+            throw StoreError(path: path, operation: "open", detail: detail, resultCode: code)
         }
         self.handle = connection
         sqlite3_busy_timeout(connection, 10_000)
@@ -57,7 +57,7 @@ final class SQLiteDatabase {
         guard code == SQLITE_OK else {
             let detail = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
             sqlite3_free(message)
-            throw StoreError(path: path, operation: "execute", detail: detail)
+            throw StoreError(path: path, operation: "execute", detail: detail, resultCode: sqlite3_extended_errcode(handle))
         }
     }
 
@@ -65,7 +65,7 @@ final class SQLiteDatabase {
     func prepare(_ sql: String, _ values: [SQLValue] = []) throws(StoreError) -> SQLiteStatement {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw StoreError(path: path, operation: "prepare", detail: String(cString: sqlite3_errmsg(handle)))
+            throw StoreError(path: path, operation: "prepare", detail: String(cString: sqlite3_errmsg(handle)), resultCode: sqlite3_extended_errcode(handle))
         }
         let prepared = SQLiteStatement(statement, database: self)
         try prepared.bind(values)
@@ -140,4 +140,6 @@ final class SQLiteDatabase {
 
     /// The latest error text of the connection.
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+    /// SQLite's extended result code for the most recent failure on this connection.
+    var lastErrorCode: Int32 { sqlite3_extended_errcode(handle) }
 }

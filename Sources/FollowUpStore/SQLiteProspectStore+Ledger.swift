@@ -5,10 +5,10 @@ extension SQLiteProspectStore: SendLedger {
     public func inDoubtMessages() throws(StoreError) -> [InDoubtMessage] {
         try database.query("""
             SELECT m.prospect_id, m.message_id, m.attempt, m.step, m.planned_at, m.subject, m.status, p.email
-            FROM messages m LEFT JOIN prospects p ON p.id = m.prospect_id WHERE m.status IN ('sending', 'transmitting') ORDER BY m.id
+            FROM messages m LEFT JOIN prospects p ON p.id = m.prospect_id WHERE m.status IN \(MessageStatus.sqlList(MessageStatus.inFlight)) ORDER BY m.id
             """) {
             InDoubtMessage(prospectID: $0.int(0), messageID: $0.text(1) ?? "", attempt: Int($0.int(2)), step: Int($0.int(3)),
-                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6) == "transmitting",
+                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6).flatMap(MessageStatus.init(rawValue:)) == .transmitting,
                            recipient: $0.text(7) ?? "")
         }
     }
@@ -29,7 +29,7 @@ extension SQLiteProspectStore: SendLedger {
             guard !exists else { return false }
             try database.run("""
                 INSERT INTO messages (prospect_id, step, attempt, message_id, subject, planned_at, status, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'sending', ?)
+                VALUES (?, ?, ?, ?, ?, ?, \(MessageStatus.sending.sql), ?)
                 """, [.integer(prospectID), .integer(Int64(message.step)), .integer(Int64(message.attempt)), .text(message.messageID),
                       .text(message.subject), .real(plannedAt.timeIntervalSince1970), .real(date.timeIntervalSince1970)])
             return true
@@ -37,7 +37,7 @@ extension SQLiteProspectStore: SendLedger {
     }
 
     public func recordTransmitting(_ record: InDoubtMessage, at date: Date) throws(StoreError) {
-        try database.run("UPDATE messages SET status = 'transmitting', updated_at = ? WHERE message_id = ? AND status = 'sending'",
+        try database.run("UPDATE messages SET status = \(MessageStatus.transmitting.sql), updated_at = ? WHERE message_id = ? AND status = \(MessageStatus.sending.sql)",
                          [.real(date.timeIntervalSince1970), .text(record.messageID)])
     }
 
@@ -45,7 +45,7 @@ extension SQLiteProspectStore: SendLedger {
         // Not synced on its own: lost in a power cut, the message stays 'transmitting' and the next
         // run settles it from its witness copy; and the next message's synced intent covers it.
         try database.transaction(synced: false) { () throws(StoreError) in
-            try database.run("UPDATE messages SET status = 'sent', smtp_reply = ?, updated_at = ? WHERE message_id = ?",
+            try database.run("UPDATE messages SET status = \(MessageStatus.sent.sql), smtp_reply = ?, updated_at = ? WHERE message_id = ?",
                              [.text(reply), .real(date.timeIntervalSince1970), .text(record.messageID)])
             let sentAt = SQLValue.real(record.plannedAt.timeIntervalSince1970)
             try database.run("""
@@ -60,14 +60,14 @@ extension SQLiteProspectStore: SendLedger {
 
     public func recordNotSent(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
-            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN ('sending', 'transmitting')", [.text(record.messageID)])
+            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN \(MessageStatus.sqlList(MessageStatus.inFlight))", [.text(record.messageID)])
             try recordEvent(prospect: record.prospectID, at: date, kind: "not_sent", detail: "message \(record.attempt): \(reason)")
         }
     }
 
     public func recordBounced(_ record: InDoubtMessage, reply: String, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
-            try database.run("UPDATE messages SET status = 'refused', smtp_reply = ?, updated_at = ? WHERE message_id = ?",
+            try database.run("UPDATE messages SET status = \(MessageStatus.refused.sql), smtp_reply = ?, updated_at = ? WHERE message_id = ?",
                              [.text(reply), .real(date.timeIntervalSince1970), .text(record.messageID)])
             try database.run("UPDATE prospects SET state = 'bounced', state_reason = ?, updated_at = ? WHERE id = ?",
                              [.text(reply), .real(date.timeIntervalSince1970), .integer(record.prospectID)])
@@ -77,7 +77,7 @@ extension SQLiteProspectStore: SendLedger {
 
     public func recordTemporaryFailure(_ record: InDoubtMessage, reply: String, retryAfter: Date, at date: Date) throws(StoreError) -> Int {
         try database.transaction { () throws(StoreError) -> Int in
-            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN ('sending', 'transmitting')", [.text(record.messageID)])
+            try database.run("DELETE FROM messages WHERE message_id = ? AND status IN \(MessageStatus.sqlList(MessageStatus.inFlight))", [.text(record.messageID)])
             try database.run("UPDATE enrolments SET temporary_failures = temporary_failures + 1, retry_after = ? WHERE prospect_id = ?",
                              [.real(retryAfter.timeIntervalSince1970), .integer(record.prospectID)])
             try recordEvent(prospect: record.prospectID, at: date, kind: "deferred", detail: "message \(record.attempt) refused for now: \(reply)")
@@ -87,7 +87,7 @@ extension SQLiteProspectStore: SendLedger {
 
     public func holdForReview(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError) {
         try database.transaction { () throws(StoreError) in
-            try database.run("UPDATE messages SET status = 'held', smtp_reply = ?, updated_at = ? WHERE message_id = ?",
+            try database.run("UPDATE messages SET status = \(MessageStatus.held.sql), smtp_reply = ?, updated_at = ? WHERE message_id = ?",
                              [.text(reason), .real(date.timeIntervalSince1970), .text(record.messageID)])
             try database.run("UPDATE prospects SET state = 'needs_review', state_reason = ?, updated_at = ? WHERE id = ?",
                              [.text("message \(record.attempt) held: \(reason)"), .real(date.timeIntervalSince1970), .integer(record.prospectID)])

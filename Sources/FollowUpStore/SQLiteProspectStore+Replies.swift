@@ -34,7 +34,7 @@ extension SQLiteProspectStore: ReplyLedger {
 
     public func isSettled(sentMessageID: String) throws(StoreError) -> Bool {
         let id = sentMessageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
-        return try database.first("SELECT status FROM messages WHERE message_id = ?", [.text(id)]) { $0.text(0) } == "sent"
+        return try database.first("SELECT status FROM messages WHERE message_id = ?", [.text(id)]) { $0.text(0).flatMap(MessageStatus.init(rawValue:)) } == .sent
     }
 
     public func prospect(identity: String) throws(StoreError) -> Prospect? {

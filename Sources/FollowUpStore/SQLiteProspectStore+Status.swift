@@ -30,18 +30,18 @@ extension SQLiteProspectStore {
             states[ProspectState(rawValue: state) ?? .needsReview, default: 0] += count
         }
         var sent: [Int: Int] = [:]
-        for (step, count) in try database.query("SELECT step, COUNT(*) FROM messages WHERE status = 'sent' GROUP BY step", [], { (Int($0.int(0)), Int($0.int(1))) }) {
+        for (step, count) in try database.query("SELECT step, COUNT(*) FROM messages WHERE status = \(MessageStatus.sent.sql) GROUP BY step", [], { (Int($0.int(0)), Int($0.int(1))) }) {
             sent[step] = count
         }
         var stopped: [Int: [ProspectState: Int]] = [:]
         let rows = try database.query("""
-            SELECT COALESCE((SELECT MAX(m.step) FROM messages m WHERE m.prospect_id = p.id AND m.status = 'sent'), 0), p.state, COUNT(*)
+            SELECT COALESCE((SELECT MAX(m.step) FROM messages m WHERE m.prospect_id = p.id AND m.status = \(MessageStatus.sent.sql)), 0), p.state, COUNT(*)
             FROM prospects p GROUP BY 1, 2
             """, [], { (Int($0.int(0)), $0.text(1) ?? "", Int($0.int(2))) })
         for (step, state, count) in rows where step > 0 {
             stopped[step, default: [:]][ProspectState(rawValue: state) ?? .needsReview, default: 0] += count
         }
-        let unsettled = Int(try database.first("SELECT COUNT(*) FROM messages WHERE status IN ('sending', 'transmitting', 'held')", []) { $0.int(0) } ?? 0)
+        let unsettled = Int(try database.first("SELECT COUNT(*) FROM messages WHERE status IN \(MessageStatus.sqlList(MessageStatus.inFlight + [.held]))", []) { $0.int(0) } ?? 0)
         return StoreStatus(states: states, sentByStep: sent, stoppedAfterStep: stopped, unsettled: unsettled)
     }
 

@@ -79,7 +79,7 @@ extension SQLiteProspectStore {
     public func heldMessages() throws(StoreError) -> [HeldMessage] {
         try database.query("""
             SELECT m.message_id, m.prospect_id, p.email, m.step, m.attempt, m.planned_at, m.subject, m.smtp_reply
-            FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.status = 'held' ORDER BY m.id
+            FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.status = \(MessageStatus.held.sql) ORDER BY m.id
             """) {
             HeldMessage(messageID: $0.text(0) ?? "", prospectID: $0.int(1), email: $0.text(2) ?? "", step: Int($0.int(3)),
                         attempt: Int($0.int(4)), plannedAt: Date(timeIntervalSince1970: $0.double(5)), subject: $0.text(6) ?? "",
@@ -94,7 +94,7 @@ extension SQLiteProspectStore {
         let record = InDoubtMessage(prospectID: held.prospectID, messageID: held.messageID, attempt: held.attempt, step: held.step,
                                     plannedAt: held.plannedAt, subject: held.subject, transmitting: true)
         try database.transaction { () throws(StoreError) in
-            try database.run("UPDATE messages SET status = 'transmitting' WHERE message_id = ?", [.text(messageID)])
+            try database.run("UPDATE messages SET status = \(MessageStatus.transmitting.sql) WHERE message_id = ?", [.text(messageID)])
             try database.run("UPDATE prospects SET state = 'active', state_reason = NULL, updated_at = ? WHERE id = ? AND state = 'needs_review'",
                              [.real(date.timeIntervalSince1970), .integer(held.prospectID)])
         }

@@ -261,9 +261,9 @@ extension SQLiteProspectStore {
 
     /// The last send and every send since `date` (messages in doubt count as sent: they may have been).
     public func sendHistory(since date: Date) throws(StoreError) -> SendHistory {
-        let times = try database.query("SELECT planned_at FROM messages WHERE status IN ('sent', 'sending', 'transmitting') AND planned_at >= ? ORDER BY planned_at",
+        let times = try database.query("SELECT planned_at FROM messages WHERE status IN \(MessageStatus.sqlList(MessageStatus.mayHaveGoneOut)) AND planned_at >= ? ORDER BY planned_at",
                                        [.real(date.timeIntervalSince1970)]) { Date(timeIntervalSince1970: $0.double(0)) }
-        let last = try database.first("SELECT MAX(planned_at) FROM messages WHERE status IN ('sent', 'sending', 'transmitting')", []) { $0.optionalDouble(0) }
+        let last = try database.first("SELECT MAX(planned_at) FROM messages WHERE status IN \(MessageStatus.sqlList(MessageStatus.mayHaveGoneOut))", []) { $0.optionalDouble(0) }
         return SendHistory(lastSentAt: last.flatMap { $0 }.map(Date.init(timeIntervalSince1970:)), sentTimes: times)
     }
 }

@@ -42,7 +42,7 @@ final class SQLiteStatement {
                 }
             }
             guard code == SQLITE_OK else {
-                throw StoreError(path: database.path, operation: "bind", detail: database.lastError)
+                throw StoreError(path: database.path, operation: "bind", detail: database.lastError, resultCode: database.lastErrorCode)
             }
         }
     }
@@ -58,7 +58,7 @@ final class SQLiteStatement {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw StoreError(path: database.path, operation: "step", detail: database.lastError)
+        default: throw StoreError(path: database.path, operation: "step", detail: database.lastError, resultCode: database.lastErrorCode)
         }
     }
 }

@@ -9,6 +9,16 @@ struct ProspectStoreTests {
         NSTemporaryDirectory() + "store-\(UUID().uuidString).sqlite"
     }
 
+    @Test("a file that is not a database is refused with SQLite's result code (SQLITE_NOTADB)")
+    func notADatabase() throws {
+        let path = freshPath()
+        try Data(String(repeating: "not a database at all\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: StoreError.self) { try SQLiteProspectStore(path: path) }
+        #expect(error?.resultCode == 26, "\(String(describing: error))")
+        #expect(error?.description.contains(path) == true)
+    }
+
     func row(_ line: Int, _ email: String, _ fields: [String: String] = ["first_name": "Ana"], zone: String? = nil) -> ProspectRow {
         ProspectRow(line: line, email: email, identity: email.lowercased(), fields: fields, timeZone: zone, multilineFields: [])
     }

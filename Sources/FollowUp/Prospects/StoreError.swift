@@ -6,12 +6,16 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public let operation: String
     /// SQLite's own words, or ours.
     public let detail: String
+    /// SQLite's extended result code (`SQLITE_BUSY` is 5, `SQLITE_FULL` 13, `SQLITE_CONSTRAINT_UNIQUE`
+    /// 2067, ...), when SQLite reported the failure; nil for failures found by us.
+    public let resultCode: Int32?
 
     /// Creates an error.
-    public init(path: String, operation: String, detail: String) {
+    public init(path: String, operation: String, detail: String, resultCode: Int32? = nil) {
         self.path = path
         self.operation = operation
         self.detail = detail
+        self.resultCode = resultCode
     }
 
     /// `the store followup.sqlite failed to open: unable to open database file`.

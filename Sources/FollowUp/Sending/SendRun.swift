@@ -239,7 +239,8 @@ public final class SendRun {
             observe(.problem(message, "\(message.recipient) refused \(failures) times in a row (\(reply)): marked bounced"))
         } else {
             report.deferred += 1
-            observe(.problem(message, "\(message.recipient) refused for now (\(reply)): retry after \(failures) hour(s)"))
+            observe(.problem(message, "\(message.recipient) refused for now (\(reply)): retry in an hour "
+                             + "(temporary refusal \(failures) of \(options.temporaryFailureLimit) before it counts as a bounce)"))
         }
         return nil
     }
