@@ -244,7 +244,7 @@ public final class IMAPMailbox {
         var sets: [String] = []
         var start = 0
         while start < sorted.count {
-            let batch = sorted[start..<min(start + max(1, size), sorted.count)]
+            let batch = sorted[start..<(start + min(max(1, size), sorted.count - start))]
             start += batch.count
             var parts: [String] = []
             var low = batch[batch.startIndex]
