@@ -30,6 +30,14 @@ public struct ReplyClassifier: Sendable {
 
     /// Classifies a parsed message: complaint, then bounce, then auto-reply, else a human reply with its intent.
     public func classify(_ message: ParsedMessage) -> Classification {
+        report(message) ?? reply(message)
+    }
+
+    /// The message as a report from a machine about mail we sent: a complaint (ARF), a bounce or a
+    /// delivery success notice (DSN or plain text), or a read receipt (MDN); nil when it is none of
+    /// these. A report can be about a prospect whatever its sender, so it is read before matching;
+    /// anything else is read only when it comes from, or answers, a prospect.
+    public func report(_ message: ParsedMessage) -> Classification? {
         if let complaint = ComplaintDetector(ownAddresses: ownAddresses).detect(message) {
             return Classification(kind: .complaint, complaintAddress: complaint.address, confidence: 0.95, explanation: complaint.explanation)
         }
@@ -49,6 +57,12 @@ public struct ReplyClassifier: Sendable {
             return Classification(kind: .autoReply, autoReply: AutoReplyInfo(returnDate: nil), confidence: 0.85,
                 explanation: ["delivery success notice, not a reply"])
         }
+        return nil
+    }
+
+    /// A message that is not a `report`, classified: a removal request, an auto-reply (with its
+    /// return date), or a human reply with its intent.
+    public func reply(_ message: ParsedMessage) -> Classification {
         let ownText = QuoteStripper.newText(message.bestText)
         if let removal = removalRequest(message, ownText: ownText) { return removal }
         var auto = AutoReplyDetector().detect(message, ownText: ownText)

@@ -66,7 +66,7 @@ struct PollRunTests {
 
     func poll(_ mailbox: FakeMailbox, _ ledger: FakeLedger) throws -> PollReport {
         let classifier = ReplyClassifier(ownAddresses: ["kira@example.com"])
-        return try PollRun(mailbox: mailbox, ledger: ledger, classify: classifier.classify, ownAddresses: ["kira@example.com"],
+        return try PollRun(mailbox: mailbox, ledger: ledger, classifier: classifier, ownAddresses: ["kira@example.com"],
                            unsubscribeAddress: nil).run(now: Date(timeIntervalSince1970: 1_800_000_000))
     }
 

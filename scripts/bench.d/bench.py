@@ -396,9 +396,18 @@ template = "t.txt"
             uidfile = os.path.join(d, "last-uid")
             for r in range(self.a.rounds):
                 self.fresh_poll_store(d, cfg)
-                m = self.run([self.fu, "poll", "--config", cfg, "--quiet"], "followup", cwd=d)
+                c = self.imap()
+                typ, data = c.status(POLL_FOLDER, "(MESSAGES)")
+                c.logout()
+                in_folder = int(re.search(rb"MESSAGES (\d+)", data[0]).group(1))
+                outp = os.path.join(d, "first.json")
+                m = self.run([self.fu, "poll", "--config", cfg, "--json"], "followup", cwd=d, stdout=outp)
                 if m:
                     fu_first.append(m[:2])
+                    with open(outp) as f:
+                        examined = json.load(f).get("examined")
+                    if examined != in_folder:
+                        self.failures.append(f"first poll examined {examined} of the folder's {in_folder} messages")
                 if self.have_venv:
                     m = self.run([self.py, os.path.join(HERE, "peers.py"), "poll-first", POLL_FOLDER], "imap-tools")
                     if m:
@@ -422,6 +431,98 @@ template = "t.txt"
                  "imap-tools (fetch all, bulk)", first or "could not run", count=n)
         self.row(f"poll: incremental, {new} new messages", fu_since or "could not run", "imap-tools (UID range)",
                  since or "could not run", count=new)
+
+    def run_latency(self, n):
+        """`followup run --interval 1h` waits between rounds; n "not interested" replies are submitted to
+        Postfix one after another, and each is timed from Postfix's "queued" until the prospect is closed_no
+        in the store. The peer is Postfix alone: the same moment until the message file is in the Maildir."""
+        d = self.dir("run-latency")
+        for f in os.listdir(d):
+            if f.startswith("run.sqlite"):
+                os.unlink(os.path.join(d, f))
+        self.empty_sink()
+        with open(os.path.join(d, "followup.toml"), "w") as f:
+            f.write(f"""[sender]
+name = "Bench"
+email = "bench@example.test"
+postal_address = "1 Bench Street"
+[smtp]
+url = "smtp://127.0.0.1:2587"
+username = "bench@example.test"
+password_env = "FOLLOWUP_SMTP_PASSWORD"
+ca_file = "{CA}"
+[imap]
+url = "imaps://127.0.0.1:1993"
+username = "bench@example.test"
+password_env = "FOLLOWUP_IMAP_PASSWORD"
+ca_file = "{CA}"
+witness_mailbox = ""
+[store]
+path = "run.sqlite"
+[[steps]]
+template = "t.txt"
+""")
+        with open(os.path.join(d, "t.txt"), "w") as f:
+            f.write("subject: hi\n---\nhello\n")
+        with open(os.path.join(d, "latency.csv"), "w") as f:
+            f.write("email,first_name\n" + "".join(f"bench+late{k}@example.test,P{k}\n" for k in range(n)))
+        cfg = os.path.join(d, "followup.toml")
+        subprocess.run([self.fu, "import", "latency.csv", "--config", cfg, "--now", "2026-01-01T09:00:00Z", "--quiet"], cwd=d,
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
+        store = os.path.join(d, "run.sqlite")
+        values = ",".join(f"({k + 1}, 1, 1, 'late{k}@example.test', 'hi', 1767258000, 'sent', 1767258000)" for k in range(n))
+        subprocess.run(["sqlite3", store, "INSERT INTO messages (prospect_id, step, attempt, message_id, subject, planned_at, "
+                        f"status, updated_at) VALUES {values}; UPDATE enrolments SET next_step = 2, attempts = 1, "
+                        "first_sent_at = 1767258000, last_sent_at = 1767258000, first_subject = 'hi'"], check=True)
+        maildir = f"{RIG}/mail/example.test/bench/Maildir"
+        run = subprocess.Popen([self.fu, "run", "--interval", "1h", "--config", cfg, "--now", NOW, "--quiet"], cwd=d, env=self.env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        closed, delivered = [], []
+        try:
+            time.sleep(2)  # the first round: a poll of an empty INBOX, nothing due to send
+            import smtplib
+            import sqlite3
+            db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+            for k in range(n):
+                before = set(os.listdir(os.path.join(maildir, "new"))) | set(os.listdir(os.path.join(maildir, "cur")))
+                msg = (f"From: P{k} <bench+late{k}@example.test>\r\nTo: bench@example.test\r\nSubject: Re: hi\r\n"
+                       f"Date: Tue, 01 Dec 2026 16:00:00 +0000\r\nMessage-ID: <late-reply-{k}@example.test>\r\n"
+                       f"In-Reply-To: <late{k}@example.test>\r\n\r\nThanks, but we are not interested.\r\n")
+                with smtplib.SMTP("127.0.0.1", 2525) as smtp:
+                    smtp.sendmail(f"bench+late{k}@example.test", ["bench@example.test"], msg.encode())
+                t0 = time.perf_counter()
+                got_file = got_closed = None
+                while time.perf_counter() - t0 < 30 and got_closed is None:
+                    now = time.perf_counter() - t0
+                    if got_file is None and (set(os.listdir(os.path.join(maildir, "new"))) | set(os.listdir(os.path.join(maildir, "cur")))) - before:
+                        got_file = now
+                    row = db.execute("SELECT state FROM prospects WHERE email = ?", (f"bench+late{k}@example.test",)).fetchone()
+                    if row and row[0] == "closed_no":
+                        got_closed = now
+                    time.sleep(0.002)
+                if got_closed is None:
+                    self.failures.append(f"run-latency: reply {k} did not close its prospect within 30 s")
+                    break
+                closed.append((got_closed, 0))
+                delivered.append((got_file if got_file is not None else got_closed, 0))
+        finally:
+            run.terminate()
+            try:
+                _, err = run.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                run.kill()
+                _, err = run.communicate()
+            if run.returncode not in (0, -15):
+                self.failures.append(f"run-latency: run exited {run.returncode}: {err.decode(errors='replace')[-500:]}")
+        if closed:
+            lat = sorted(t for t, _ in closed)
+            q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
+            log(f"run-latency: closed after min {lat[0] * 1000:.0f} ms, median {statistics.median(lat) * 1000:.0f} ms, "
+                f"p90 {q(0.9) * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms over {len(lat)} replies")
+            self.latency = dict(min=lat[0], median=statistics.median(lat), p90=q(0.9), max=lat[-1], count=len(lat))
+        self.row(f"run: a 'no' from Postfix's 'queued' until the prospect is closed_no ({n} replies, median)", closed or "could not run",
+                 "Postfix alone (until the file is in the Maildir)", delivered or "could not run")
+        self.empty_sink()
 
 
 # ---- output ------------------------------------------------------------------------------------------
@@ -468,7 +569,7 @@ def main():
     p.add_argument("--quick", action="store_true")
     p.add_argument("--rounds", type=int)
     p.add_argument("--peers-note", default="")
-    p.add_argument("--only", help="comma-separated workload names to run (start-up, preview, send, planning, classify, poll)")
+    p.add_argument("--only", help="comma-separated workload names to run (start-up, preview, send, planning, classify, poll, run-latency)")
     a = p.parse_args()
     q = a.quick
     a.rounds = a.rounds or (1 if q else 3)
@@ -482,7 +583,8 @@ def main():
     steps += [("send", lambda: b.send(sizes["send"])),
               ("planning", lambda: b.planning(sizes["plan"])),
               ("classify", lambda: b.classify(sizes["classify"])),
-              ("poll", lambda: b.poll(sizes["mailbox"], 10))]
+              ("poll", lambda: b.poll(sizes["mailbox"], 10)),
+              ("run-latency", lambda: b.run_latency(10 if q else 50))]
     for name, fn in steps:
         if a.only and not any(name.startswith(w) for w in a.only.split(",")):
             continue

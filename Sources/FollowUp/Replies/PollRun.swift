@@ -1,5 +1,5 @@
 public import Foundation
-public import MailCore
+import MailCore
 public import Triage
 
 /// One `poll`: reads what arrived since the last poll, matches each message to a prospect,
@@ -9,7 +9,7 @@ public import Triage
 public struct PollRun {
     private let mailbox: any ReplyMailbox
     private let ledger: any ReplyLedger
-    private let classify: (ParsedMessage) -> Classification
+    private let classifier: ReplyClassifier
     private let ownAddresses: Set<String>
     private let unsubscribeAddress: String?
     private let temporaryBounceLimit: Int
@@ -18,17 +18,17 @@ public struct PollRun {
     /// A poll of `mailbox` into `ledger`.
     ///
     /// - Parameters:
-    ///   - classify: the classifier (pure).
+    ///   - classifier: reads each message (pure).
     ///   - ownAddresses: the sender's addresses; mail from them is ours, not a reply.
     ///   - unsubscribeAddress: the List-Unsubscribe mailto target; mail to it is a removal request.
     ///   - timeZone: a prospect's time zone, in which return and "later" dates are read.
-    public init(mailbox: any ReplyMailbox, ledger: any ReplyLedger, classify: @escaping (ParsedMessage) -> Classification,
+    public init(mailbox: any ReplyMailbox, ledger: any ReplyLedger, classifier: ReplyClassifier,
                 ownAddresses: [String], unsubscribeAddress: String?, temporaryBounceLimit: Int = 3,
                 timeZone: @escaping (Prospect) -> TimeZone = { _ in .gmt }) {
         self.timeZone = timeZone
         self.mailbox = mailbox
         self.ledger = ledger
-        self.classify = classify
+        self.classifier = classifier
         self.ownAddresses = Set(ownAddresses.map { $0.lowercased() })
         self.unsubscribeAddress = unsubscribeAddress?.lowercased()
         self.temporaryBounceLimit = temporaryBounceLimit
@@ -61,8 +61,18 @@ public struct PollRun {
             let batch = Array(uids[start..<min(start + 50, uids.count)])
             start += batch.count
             var settledCopies: [UInt32] = []
-            for (uid, bytes) in try mailbox.fetch(uids: batch) {
-                if try process(uid: uid, bytes: bytes, validity: validity, now: now, report: &report) { settledCopies.append(uid) }
+            // Parsing and looking for delivery reports take most of a poll's time; they are pure, so
+            // each batch is read on every core, then applied in order.
+            let classifier = self.classifier
+            let read = ConcurrentMap.map(try mailbox.fetch(uids: batch)) { fetched in
+                let message = MessageReader.parse(fetched.bytes)
+                return (uid: fetched.uid, message: message, deliveryReport: classifier.report(message))
+            }
+            for item in read {
+                if try process(uid: item.uid, message: item.message, deliveryReport: item.deliveryReport, validity: validity, now: now,
+                               report: &report) {
+                    settledCopies.append(item.uid)
+                }
             }
             if !settledCopies.isEmpty {
                 // Out of the way once they have served: a failure to move costs nothing but clutter.
@@ -82,11 +92,12 @@ public struct PollRun {
     /// Temporary bounces for one address that keep coming for this many days make it permanent.
     public static let temporaryBounceDays = 4
 
-    /// Classifies and applies one message; true when it is the witness copy of a message whose
-    /// sending is settled, which can now leave the mailbox.
-    private func process(uid: UInt32, bytes: [UInt8], validity: UInt32, now: Date, report: inout PollReport) throws -> Bool {
+    /// Classifies and applies one message (`deliveryReport`: what `ReplyClassifier.report` found in
+    /// it); true when it is the witness copy of a message whose sending is settled, which can now
+    /// leave the mailbox.
+    private func process(uid: UInt32, message: ParsedMessage, deliveryReport: Classification?, validity: UInt32, now: Date,
+                         report: inout PollReport) throws -> Bool {
         report.examined += 1
-        let message = MessageReader.parse(bytes)
         let messageID = message.messageID
         if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return false }
         if let messageID, try ledger.prospect(sentMessageID: messageID) != nil {
@@ -101,7 +112,11 @@ public struct PollRun {
             report.ownCopies += 1
             return false
         }
-        let classification = classify(message)
+        // Delivery reports name their prospect anywhere in their text, so every message is checked
+        // for being one; anything else is about a prospect only when it comes from one or answers our
+        // mail, and is read in full only then (the user's own mail is left alone, and unread by us).
+        if deliveryReport == nil, !toUnsubscribe, try !isFromOrAboutProspect(message, sender: sender) { return false }
+        let classification = deliveryReport ?? classifier.reply(message)
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
                                     receivedAt: message.date, kind: classification.kind.rawValue, intent: classification.intent?.rawValue,
                                     explanation: classification.explanation, subject: message.subject, text: classification.replyText,
@@ -156,6 +171,12 @@ public struct PollRun {
             if let prospect = try threadProspect(message) { return (prospect, false) }
             return nil
         }
+    }
+
+    /// True when the sender is a prospect or the message answers a message we sent.
+    private func isFromOrAboutProspect(_ message: ParsedMessage, sender: String?) throws -> Bool {
+        if let sender, try ledger.prospect(identity: sender) != nil { return true }
+        return try threadProspect(message) != nil
     }
 
     private func threadProspect(_ message: ParsedMessage) throws -> Prospect? {

@@ -66,7 +66,7 @@ enum Poller {
         let classifier = ReplyClassifier(ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress)
         do {
             let mailbox = try IMAPMailbox(server: server, mailbox: imap.mailbox, observer: TranscriptLogging.observer(diagnostics))
-            let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox, witnessMailbox: imap.witnessMailbox), ledger: store, classify: classifier.classify,
+            let run = PollRun(mailbox: IMAPReplyMailbox(mailbox: mailbox, witnessMailbox: imap.witnessMailbox), ledger: store, classifier: classifier,
                               ownAddresses: [config.sender.email], unsubscribeAddress: removalAddress, timeZone: config.timeZone(of:))
             return try run.run(now: now)
         } catch let error as MailTransportError where error.kind == .authenticationFailed && error.signIn != .password {

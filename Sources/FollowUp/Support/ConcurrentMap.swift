@@ -2,10 +2,10 @@ import Dispatch
 import Foundation
 
 /// A map whose work is spread over the machine's cores, with results in input order: a preview
-/// renders thousands of independent messages, and rendering is pure.
-enum ConcurrentMap {
+/// renders thousands of independent messages, a poll reads a batch of replies, and both are pure.
+public enum ConcurrentMap {
     /// `transform(item)` for every item, in the order of `items`. Each core takes every n-th item.
-    static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Output) -> [Output] {
+    public static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Output) -> [Output] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, items.count)
         guard workers > 1 else { return items.map(transform) }
         let slots = Slots<Output>(count: items.count)
