@@ -2,7 +2,7 @@ public import FollowUp
 public import Foundation
 
 /// The SQLite implementation of the engine's store: one file, WAL mode, migrated on open.
-public final class SQLiteProspectStore: ProspectStore {
+public final class SQLiteProspectStore: PlanningStore {
     let database: SQLiteDatabase
 
     /// Opens or creates the store at `path` (mode 0600) and brings its schema up to date.
@@ -235,20 +235,6 @@ extension SQLiteProspectStore {
     }
 }
 
-/// When the mailbox sent recently: for the gap between messages and the daily cap.
-public struct SendHistory: Sendable, Equatable {
-    /// The last accepted message's time.
-    public let lastSentAt: Date?
-    /// Times of messages accepted in the period asked for.
-    public let sentTimes: [Date]
-
-    /// Creates a history.
-    public init(lastSentAt: Date?, sentTimes: [Date]) {
-        self.lastSentAt = lastSentAt
-        self.sentTimes = sentTimes
-    }
-}
-
 extension SQLiteProspectStore {
     /// Every known prospect's state, by identity.
     public func prospectStates() throws(StoreError) -> [String: ProspectState] {
@@ -266,16 +252,6 @@ extension SQLiteProspectStore {
         let last = try database.first("SELECT MAX(planned_at) FROM messages WHERE status IN \(MessageStatus.sqlList(MessageStatus.mayHaveGoneOut))", []) { $0.optionalDouble(0) }
         return SendHistory(lastSentAt: last.flatMap { $0 }.map(Date.init(timeIntervalSince1970:)), sentTimes: times)
     }
-}
-
-/// The columns planning needs, without the template fields (which are loaded per message).
-public struct PlanningRow: Sendable, Equatable {
-    public var id: Int64
-    public var identity: String
-    public var timeZone: String?
-    public var state: ProspectState
-    public var snoozedUntil: Date?
-    public var enrolment: Enrolment
 }
 
 extension SQLiteProspectStore {

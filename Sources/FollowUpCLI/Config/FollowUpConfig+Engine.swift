@@ -33,19 +33,3 @@ extension FollowUpConfig {
         return TimeZoneCache.shared.zone(name) ?? TimeZoneCache.shared.zone(schedule.timeZone) ?? .gmt
     }
 }
-
-/// One `TimeZone` per identifier: a preview of 100,000 prospects would otherwise make 100,000.
-final class TimeZoneCache: @unchecked Sendable {
-    static let shared = TimeZoneCache()
-    private let lock = NSLock()
-    private var zones: [String: TimeZone?] = [:]
-
-    func zone(_ identifier: String) -> TimeZone? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = zones[identifier] { return known }
-        let made = TimeZone(identifier: identifier)
-        zones[identifier] = made
-        return made
-    }
-}

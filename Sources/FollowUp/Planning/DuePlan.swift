@@ -1,21 +1,15 @@
-import FollowUp
-import FollowUpStore
-import Foundation
+public import Foundation
 
-/// What goes out, shared by `preview` and `send` so that both compute the same slots.
-enum DuePlan {
-    /// The messages due by `now + days`. With `days == 0`, the run `send` makes at `now`: every
-    /// due message, spaced by the gap, until the window closes or the cap is reached.
-    static func make(config: FollowUpConfig, candidates: [PlanCandidate], store: SQLiteProspectStore?, now: Date,
-                     days: Int, secret: String) throws(CLIFailure) -> [PlanEntry] {
-        let policy = config.sendingPolicy
-        let planner = Planner(policy: policy, timing: config.sequenceTiming, seed: secret)
-        let history: SendHistory
-        do {
-            history = try store?.sendHistory(since: now.addingTimeInterval(-2 * 86_400)) ?? SendHistory(lastSentAt: nil, sentTimes: [])
-        } catch {
-            throw CLIFailure(.failed, error.description)
-        }
+/// What goes out: the one computation behind `send`, `preview`, `status` and `triage`, so that
+/// what a preview shows is what a send sends.
+public enum DuePlan {
+    /// The messages due by `now + days` for `candidates`, given what `store` says was sent lately
+    /// (nothing, without a store). With `days == 0`, the run `send` makes at `now`: every due
+    /// message, spaced by the gap, until the window closes or the cap is reached.
+    public static func make(policy: SendingPolicy, timing: SequenceTiming, candidates: [PlanCandidate], store: (any PlanningStore)?,
+                            now: Date, days: Int, secret: String) throws(StoreError) -> [PlanEntry] {
+        let planner = Planner(policy: policy, timing: timing, seed: secret)
+        let history = try store?.sendHistory(since: now.addingTimeInterval(-2 * 86_400)) ?? SendHistory(lastSentAt: nil, sentTimes: [])
         let calendar = SendingCalendar(timeZone: policy.defaultTimeZone, policy: policy)
         var perDay: [Int: Int] = [:]
         for time in history.sentTimes { perDay[calendar.dayKey(time), default: 0] += 1 }
@@ -31,7 +25,7 @@ enum DuePlan {
 
     /// The leading entries whose slots follow each other by no more than the gap plus jitter:
     /// what one `send` run sends before the window closes or the cap stops it.
-    static func contiguousRun(_ entries: [PlanEntry], now: Date, policy: SendingPolicy) -> [PlanEntry] {
+    public static func contiguousRun(_ entries: [PlanEntry], now: Date, policy: SendingPolicy) -> [PlanEntry] {
         let step = TimeInterval(policy.minGapSeconds + policy.jitterSeconds + 1)
         var run: [PlanEntry] = []
         var previous = now
