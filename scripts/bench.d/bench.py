@@ -432,10 +432,40 @@ template = "t.txt"
         self.row(f"poll: incremental, {new} new messages", fu_since or "could not run", "imap-tools (UID range)",
                  since or "could not run", count=new)
 
+    class IdleClient:
+        """A plain IMAP client in IDLE on bench's INBOX (imaplib's socket, raw IDLE): the moment Dovecot tells
+        any client that a message arrived, which is as early as any reader can know."""
+
+        def __init__(self, bench):
+            import threading
+            self.c = bench.imap()
+            self.c.select("INBOX")
+            self.c.send(b"W1 IDLE\r\n")
+            line = self.c.readline()
+            if not line.startswith(b"+"):
+                raise RuntimeError(f"IDLE refused: {line!r}")
+            self.arrivals = []
+            self.thread = threading.Thread(target=self.read, daemon=True)
+            self.thread.start()
+
+        def read(self):
+            while True:
+                line = self.c.readline()
+                if not line or line.startswith(b"W1 "):
+                    return
+                if line.rstrip().endswith(b"EXISTS"):
+                    self.arrivals.append(time.perf_counter())
+
+        def close(self):
+            self.c.send(b"DONE\r\n")
+            self.thread.join(timeout=10)
+            self.c.logout()
+
     def run_latency(self, n):
         """`followup run --interval 1h` waits between rounds; n "not interested" replies are submitted to
         Postfix one after another, and each is timed from Postfix's "queued" until the prospect is closed_no
-        in the store. The peer is Postfix alone: the same moment until the message file is in the Maildir."""
+        in the store. The peer is a plain IDLE client on the same mailbox: the same moment until Dovecot
+        announces the message to it."""
         d = self.dir("run-latency")
         for f in os.listdir(d):
             if f.startswith("run.sqlite"):
@@ -477,13 +507,16 @@ template = "t.txt"
         maildir = f"{RIG}/mail/example.test/bench/Maildir"
         run = subprocess.Popen([self.fu, "run", "--interval", "1h", "--config", cfg, "--now", NOW, "--quiet"], cwd=d, env=self.env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        closed, delivered = [], []
+        closed, delivered, announced = [], [], []
+        idle = None
         try:
             time.sleep(2)  # the first round: a poll of an empty INBOX, nothing due to send
             import smtplib
             import sqlite3
             db = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+            idle = self.IdleClient(self)
             for k in range(n):
+                arrivals_before = len(idle.arrivals)
                 before = set(os.listdir(os.path.join(maildir, "new"))) | set(os.listdir(os.path.join(maildir, "cur")))
                 msg = (f"From: P{k} <bench+late{k}@example.test>\r\nTo: bench@example.test\r\nSubject: Re: hi\r\n"
                        f"Date: Tue, 01 Dec 2026 16:00:00 +0000\r\nMessage-ID: <late-reply-{k}@example.test>\r\n"
@@ -505,7 +538,14 @@ template = "t.txt"
                     break
                 closed.append((got_closed, 0))
                 delivered.append((got_file if got_file is not None else got_closed, 0))
+                deadline = time.perf_counter() + 10
+                while len(idle.arrivals) <= arrivals_before and time.perf_counter() < deadline:
+                    time.sleep(0.002)
+                if len(idle.arrivals) > arrivals_before:
+                    announced.append((max(0.0, idle.arrivals[arrivals_before] - t0), 0))
         finally:
+            if idle:
+                idle.close()
             run.terminate()
             try:
                 _, err = run.communicate(timeout=20)
@@ -514,14 +554,18 @@ template = "t.txt"
                 _, err = run.communicate()
             if run.returncode not in (0, -15):
                 self.failures.append(f"run-latency: run exited {run.returncode}: {err.decode(errors='replace')[-500:]}")
-        if closed:
-            lat = sorted(t for t, _ in closed)
+        def spread(name, values):
+            if not values:
+                return
+            lat = sorted(t for t, _ in values)
             q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
-            log(f"run-latency: closed after min {lat[0] * 1000:.0f} ms, median {statistics.median(lat) * 1000:.0f} ms, "
+            log(f"run-latency: {name}: min {lat[0] * 1000:.0f} ms, median {statistics.median(lat) * 1000:.0f} ms, "
                 f"p90 {q(0.9) * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms over {len(lat)} replies")
-            self.latency = dict(min=lat[0], median=statistics.median(lat), p90=q(0.9), max=lat[-1], count=len(lat))
-        self.row(f"run: a 'no' from Postfix's 'queued' until the prospect is closed_no ({n} replies, median)", closed or "could not run",
-                 "Postfix alone (until the file is in the Maildir)", delivered or "could not run")
+        spread("in the Maildir", delivered)
+        spread("announced to an IDLE client", announced)
+        spread("closed_no in followup's store", closed)
+        self.row(f"run: a 'no' from Postfix's 'queued' until the prospect is closed_no ({n} replies)", closed or "could not run",
+                 "an IDLE client told of the message (imaplib, same mailbox)", announced or "could not run")
         self.empty_sink()
 
 
@@ -667,9 +711,14 @@ mailbox sync) plus process start; followup's own CPU time in an incremental poll
   which followup parses and fully classifies (`followup-bench classify-once`: bounce, complaint, auto-reply,
   quotes, signature, intent) while the peer only parses with Python's email package and extracts quotes.
 - **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages, from a fresh store whose one
-  sent message predates them all (so the first poll reads, parses and classifies every message), then again
-  after 10 new messages arrive; against imap-tools fetching every message of the folder, then only the 10
-  newest by UID (the folder grows by 10 per round).
+  sent message predates them all (so the first poll reads and parses every message and checks each for a
+  delivery report; the bench fails unless it examined the whole folder), then again after 10 new messages
+  arrive; against imap-tools fetching every message of the folder, then only the 10 newest by UID (the
+  folder grows by 10 per round).
+- **run-latency**: `followup run --interval 1h` waits between rounds on bench's INBOX; "not interested"
+  replies to prospects with a sent message are submitted to Postfix one after another, and each is timed
+  from Postfix's "queued" until the prospect is closed_no in the store, against a plain IDLE client on the
+  same mailbox timed until Dovecot tells it of the message. The spread of each is in the bench's log.
 
 Not part of `scripts/test`. Run `scripts/bench` (6-7 minutes from a fresh clone) or `scripts/bench --quick`
 (tiny sizes, one round, under a minute; exits non-zero when a followup command fails).
