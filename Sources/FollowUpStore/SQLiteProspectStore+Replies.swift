@@ -77,7 +77,7 @@ extension SQLiteProspectStore: ReplyLedger {
                 """, [.text(reply.mailbox), .integer(Int64(reply.uidValidity)), .integer(Int64(reply.uid)),
                       reply.messageID.map(SQLValue.text) ?? .null, prospectID.map(SQLValue.integer) ?? .null,
                       reply.sender.map(SQLValue.text) ?? .null, reply.receivedAt.map { .real($0.timeIntervalSince1970) } ?? .null,
-                      .text(reply.kind), reply.intent.map(SQLValue.text) ?? .null, .text(label),
+                      .text(reply.kind.rawValue), reply.intent.map { SQLValue.text($0.rawValue) } ?? .null, .text(label),
                       .text((reply.explanation + [outcome.summary]).joined(separator: "\n")), .real(now),
                       reply.subject.map(SQLValue.text) ?? .null, reply.text.map(SQLValue.text) ?? .null, .integer(Int64(reply.foldedLines)),
                       reply.bounceCause.map(SQLValue.text) ?? .null])

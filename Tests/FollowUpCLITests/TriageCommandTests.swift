@@ -40,6 +40,11 @@ struct TriageCommandTests {
         #expect(refused.stderr.contains("\(address) is on the suppression list (\(address))"), "\(refused.stderr)")
         #expect(refused.stderr.contains("followup suppress remove \(address)"))
 
+        let unknown = try campaign.run(["triage", "resolve", "\(id)", "--as", "maybe", "--now", "2026-12-01T12:00:00Z"])
+        #expect(unknown.status == 2, "an intent the command does not know is a usage error: \(unknown.stderr)")
+        #expect(unknown.stderr.contains("maybe") && unknown.stderr.contains("referral") && unknown.stderr.contains("continue"),
+                "the error names the value and the ones that work: \(unknown.stderr)")
+
         let removed = try campaign.run(["suppress", "remove", address])
         #expect(removed.stdout.contains("\(address) needs_review"), "back where the suppression found it: \(removed.stdout)")
         let later = try campaign.run(["triage", "resolve", "\(id)", "--as", "later", "--now", "2026-12-01T12:00:00Z"])

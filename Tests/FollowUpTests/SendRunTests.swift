@@ -69,9 +69,42 @@ struct SendRunTests {
         return MessageComposer(sender: sender, sequence: LoadedSequence(steps: [step], timing: SequenceTiming(delays: [0], afterLastStep: .stop)), secret: "s")
     }
 
-    func run(_ ledger: FakeLedger, _ submitter: FakeSubmitter, _ witness: FakeWitness?, wait: Double = 0.3) throws -> SendRun {
-        SendRun(ledger: ledger, submitter: submitter, witness: witness, composer: try composer(), clock: FixedClock(),
+    /// Time that passes only when the run pauses, and instantly: the witness wait without waiting.
+    final class VirtualStopwatch: Stopwatch {
+        var now = 0.0
+        var paused = 0.0
+        /// Called after each pause with the time reached.
+        var afterPause: (Double) -> Void = { _ in }
+        func elapsed() -> Double { now }
+        func pause(seconds: Double) {
+            now += seconds
+            paused += seconds
+            afterPause(now)
+        }
+    }
+
+    func run(_ ledger: FakeLedger, _ submitter: FakeSubmitter, _ witness: FakeWitness?, wait: Double = 0.3,
+             stopwatch: VirtualStopwatch = VirtualStopwatch()) throws -> SendRun {
+        SendRun(ledger: ledger, submitter: submitter, witness: witness, composer: try composer(), clock: FixedClock(), stopwatch: stopwatch,
                 options: .init(witnessAddress: "kira@example.com", witnessWaitSeconds: wait))
+    }
+
+    @Test("a witness copy that arrives within the wait settles its message; one later than the wait leaves it held", arguments: [4.0, 12.0])
+    func witnessWait(arrivesAfter: Double) throws {
+        let ledger = FakeLedger()
+        ledger.inDoubt = [record(2, transmitting: true)]
+        let witness = FakeWitness()
+        let stopwatch = VirtualStopwatch()
+        stopwatch.afterPause = { now in if now >= arrivesAfter { witness.copies.insert("m2@example.com") } }
+        var report = SendReport()
+        try run(ledger, FakeSubmitter(), witness, wait: 10, stopwatch: stopwatch).resolveInDoubt(into: &report)
+        if arrivesAfter < 10 {
+            #expect(ledger.events == ["sent 2"])
+            #expect(stopwatch.paused == arrivesAfter, "it looked again every quarter second until the copy was there")
+        } else {
+            #expect(ledger.events == ["held 2"])
+            #expect(stopwatch.paused >= 10 && stopwatch.paused < 10.5, "it gave up once the wait was over, not before")
+        }
     }
 
     @Test("data never sent: settled at once and sent again; data sent and copy found: sent; copy missing: held, never resent")

@@ -1,4 +1,5 @@
 public import Foundation
+public import Triage
 
 /// The mailbox `poll` reads (IMAP in production). Reading never marks anything as read.
 public protocol ReplyMailbox: AnyObject {
@@ -30,8 +31,10 @@ public struct ProcessedReply: Sendable, Equatable {
     public var messageID: String?
     public var sender: String?
     public var receivedAt: Date?
-    public var kind: String
-    public var intent: String?
+    /// What sort of message it is.
+    public var kind: MessageKind
+    /// For a person's reply: what the person wants.
+    public var intent: ReplyIntent?
     public var explanation: [String]
     /// The subject line.
     public var subject: String?
@@ -47,7 +50,7 @@ public struct ProcessedReply: Sendable, Equatable {
 
     /// Creates a record.
     public init(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?, sender: String?, receivedAt: Date?,
-                kind: String, intent: String?, explanation: [String], subject: String? = nil, text: String? = nil, foldedLines: Int = 0,
+                kind: MessageKind, intent: ReplyIntent?, explanation: [String], subject: String? = nil, text: String? = nil, foldedLines: Int = 0,
                 bounceCause: String? = nil) {
         self.bounceCause = bounceCause
         self.subject = subject

@@ -118,7 +118,7 @@ public struct PollRun {
         if deliveryReport == nil, !toUnsubscribe, try !isFromOrAboutProspect(message, sender: sender) { return false }
         let classification = deliveryReport ?? classifier.reply(message)
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
-                                    receivedAt: message.date, kind: classification.kind.rawValue, intent: classification.intent?.rawValue,
+                                    receivedAt: message.date, kind: classification.kind, intent: classification.intent,
                                     explanation: classification.explanation, subject: message.subject, text: classification.replyText,
                                     foldedLines: Self.foldedLines(body: message.bestText, own: classification.replyText),
                                     bounceCause: classification.bounce?.cause.rawValue)

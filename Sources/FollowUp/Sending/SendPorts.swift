@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 
 /// What the SMTP server did with one message, in the terms the send loop decides on.
 public enum SubmissionResult: Sendable, Equatable {
@@ -97,6 +98,30 @@ public protocol SendLedger: AnyObject {
     func recordTemporaryFailure(_ record: InDoubtMessage, reply: String, retryAfter: Date, at date: Date) throws(StoreError) -> Int
     /// The outcome cannot be decided: keep the message `held` and the prospect `needs_review`.
     func holdForReview(_ record: InDoubtMessage, reason: String, at date: Date) throws(StoreError)
+}
+
+/// Time as it really passes, for waits on the world rather than on the plan (a witness copy on its
+/// way through the mail server): the same with `--now`, and replaceable in tests so that nothing
+/// really waits.
+public protocol Stopwatch: AnyObject {
+    /// Seconds since an arbitrary moment; never goes back, whatever the wall clock does.
+    func elapsed() -> Double
+    /// Waits `seconds`.
+    func pause(seconds: Double)
+}
+
+/// The machine's monotonic clock and a real sleep.
+public final class MonotonicStopwatch: Stopwatch {
+    /// A stopwatch on the machine's monotonic clock.
+    public init() {}
+
+    public func elapsed() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+    }
+
+    public func pause(seconds: Double) {
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+    }
 }
 
 /// The clock of a send run: real (sleeps until each slot) or virtual (for `--now` and tests).

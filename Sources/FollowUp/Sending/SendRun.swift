@@ -48,19 +48,23 @@ public final class SendRun {
     private let witness: (any MailboxWitness)?
     private let composer: MessageComposer
     private let clock: any SendClock
+    private let stopwatch: any Stopwatch
     private let options: Options
     private let shouldStop: () -> Bool
     private let observe: (Event) -> Void
 
     /// A run over these ports. `witness` may be nil when no IMAP mailbox is configured: then
-    /// nothing can be settled after a crash, and such messages are held for review.
+    /// nothing can be settled after a crash, and such messages are held for review. `clock` is
+    /// the plan's time (stamps and slots); `stopwatch` times the wait for witness copies.
     public init(ledger: any SendLedger, submitter: any MessageSubmitter, witness: (any MailboxWitness)?, composer: MessageComposer,
-                clock: any SendClock, options: Options, shouldStop: @escaping () -> Bool = { false }, observe: @escaping (Event) -> Void = { _ in }) {
+                clock: any SendClock, stopwatch: any Stopwatch = MonotonicStopwatch(), options: Options,
+                shouldStop: @escaping () -> Bool = { false }, observe: @escaping (Event) -> Void = { _ in }) {
         self.ledger = ledger
         self.submitter = submitter
         self.witness = witness
         self.composer = composer
         self.clock = clock
+        self.stopwatch = stopwatch
         self.options = options
         self.shouldStop = shouldStop
         self.observe = observe
@@ -92,7 +96,7 @@ public final class SendRun {
             }
             return
         }
-        let deadline = Date().addingTimeInterval(options.witnessWaitSeconds)
+        let deadline = stopwatch.elapsed() + options.witnessWaitSeconds
         while !pending.isEmpty {
             var stillPending: [InDoubtMessage] = []
             for record in pending {
@@ -116,7 +120,7 @@ public final class SendRun {
             }
             pending = stillPending
             if pending.isEmpty { break }
-            if Date() >= deadline {
+            if stopwatch.elapsed() >= deadline {
                 for record in pending {
                     try ledger.holdForReview(record, reason: "its data went out but no witness copy arrived within \(Int(options.witnessWaitSeconds)) s; check the mailbox before resending", at: clock.now())
                     report.held += 1
@@ -124,7 +128,7 @@ public final class SendRun {
                 }
                 break
             }
-            Thread.sleep(forTimeInterval: 0.25)
+            stopwatch.pause(seconds: 0.25)
         }
     }
 

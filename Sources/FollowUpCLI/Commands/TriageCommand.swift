@@ -82,7 +82,7 @@ struct TriageCommand: ParsableCommand {
             discussion: "INTENT: no, remove, positive, later (with --until DATE), referral, unclear, or continue (not an answer: the sequence goes on).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The reply's number.") var id: Int64
-        @Option(name: .customLong("as"), help: "What the reply really says.") var intent: String
+        @Option(name: .customLong("as"), help: ArgumentHelp("What the reply really says.", valueName: "intent")) var intent: ResolvedIntent
         @Option(help: ArgumentHelp("For later: resume on this date (yyyy-mm-dd).", valueName: "date")) var until: String?
 
         func run() throws {
@@ -97,12 +97,10 @@ struct TriageCommand: ParsableCommand {
             do { prospect = try store.prospect(identity: address) } catch { throw CLIFailure(.failed, error.description) }
             let zone = prospect.map(config.timeZone(of:)) ?? config.sendingPolicy.defaultTimeZone
             let outcome: ReplyOutcome
-            if intent == "continue" {
+            switch intent {
+            case .notAnAnswer:
                 outcome = ReplyOutcome(newState: .active, summary: "back in the sequence: not an answer (decided by a person)")
-            } else {
-                guard let parsed = ReplyIntent(rawValue: intent) else {
-                    throw CLIFailure(.invalidInput, "--as \(intent): use no, remove, positive, later, referral, unclear or continue")
-                }
+            case .intent(let parsed):
                 if let until, OutcomePolicy.day(until, in: zone) == nil {
                     throw CLIFailure(.invalidInput, "--until \(until) is not a date like 2027-01-15")
                 }
@@ -119,11 +117,41 @@ struct TriageCommand: ParsableCommand {
                                      + "run `followup suppress remove \(pattern)` first if they may be emailed again")
                 }
             }
-            do { try store.resolve(replyID: id, intent: intent, outcome: outcome, at: now) } catch { throw CLIFailure(.failed, error.description) }
+            do { try store.resolve(replyID: id, intent: intent.name, outcome: outcome, at: now) } catch { throw CLIFailure(.failed, error.description) }
             Console.current.out("#\(id) \(reply.prospectEmail ?? address): \(outcome.summary)")
             Console.current.out("next: " + (try NextMessage.describe(address: address, config: config, store: store, now: now)))
         }
     }
+}
+
+/// What a person says a reply means (`triage resolve --as`): one of the classifier's intents, or
+/// `continue`, which says the reply was not an answer and the sequence goes on.
+enum ResolvedIntent: ExpressibleByArgument, Equatable {
+    /// One of the classifier's intents.
+    case intent(ReplyIntent)
+    /// `continue`: not an answer.
+    case notAnAnswer
+
+    init?(argument: String) {
+        let word = argument.lowercased()
+        if word == "continue" {
+            self = .notAnAnswer
+        } else if let intent = ReplyIntent(rawValue: word) {
+            self = .intent(intent)
+        } else {
+            return nil
+        }
+    }
+
+    /// The word as the store records it: an intent's raw value, or `continue`.
+    var name: String {
+        switch self {
+        case .intent(let intent): return intent.rawValue
+        case .notAnAnswer: return "continue"
+        }
+    }
+
+    static var allValueStrings: [String] { ReplyIntent.allCases.map(\.rawValue) + ["continue"] }
 }
 
 extension TriageCommand {
