@@ -29,7 +29,7 @@ extension SQLiteProspectStore: ReplyLedger {
         return try database.first("""
             SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until
             FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.message_id = ?
-            """, [.text(id)], Self.prospect(from:))
+            """, [.text(id)], Prospect.init(row:))
     }
 
     public func isSettled(sentMessageID: String) throws(StoreError) -> Bool {
@@ -39,7 +39,7 @@ extension SQLiteProspectStore: ReplyLedger {
 
     public func prospect(identity: String) throws(StoreError) -> Prospect? {
         try database.first("SELECT id, email, identity, fields, time_zone, state, snoozed_until FROM prospects WHERE identity = ?",
-                           [.text(identity.lowercased())], Self.prospect(from:))
+                           [.text(identity.lowercased())], Prospect.init(row:))
     }
 
     public func earliestSend() throws(StoreError) -> Date? {
@@ -98,11 +98,5 @@ extension SQLiteProspectStore: ReplyLedger {
                              [.text(pattern.lowercased()), .text(outcome.summary), now])
         }
         try recordEvent(prospect: prospectID, at: date, kind: "reply", detail: detail)
-    }
-
-    static func prospect(from row: SQLiteRow) -> Prospect {
-        Prospect(id: row.int(0), email: row.text(1) ?? "", identity: row.text(2) ?? "", fields: FieldsCoding.decode(row.text(3) ?? ""),
-                 timeZone: row.text(4), state: ProspectState(rawValue: row.text(5) ?? "") ?? .needsReview,
-                 snoozedUntil: row.optionalDouble(6).map(Date.init(timeIntervalSince1970:)))
     }
 }

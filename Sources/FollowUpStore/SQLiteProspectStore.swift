@@ -103,17 +103,8 @@ public final class SQLiteProspectStore: PlanningStore {
                    e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
             FROM prospects p JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
             """) { row in
-            let id = row.int(0)
-            let prospect = Prospect(id: id, email: row.text(1) ?? "", identity: row.text(2) ?? "",
-                                    fields: FieldsCoding.decode(row.text(3) ?? ""), timeZone: row.text(4),
-                                    state: ProspectState(rawValue: row.text(5) ?? "") ?? .needsReview,
-                                    snoozedUntil: row.optionalDouble(6).map(Date.init(timeIntervalSince1970:)))
-            let enrolment = Enrolment(prospectID: id, enrolledAt: Date(timeIntervalSince1970: row.double(7)),
-                                      nextStep: Int(row.int(8)), attempts: Int(row.int(9)),
-                                      firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
-                                      lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)),
-                                      firstSubject: row.text(12),
-                                      retryAfter: row.optionalDouble(13).map(Date.init(timeIntervalSince1970:)))
+            let prospect = Prospect(row: row)
+            let enrolment = Enrolment(prospectID: prospect.id, row: row)
             return (prospect, enrolment)
         }
     }
@@ -264,14 +255,10 @@ extension SQLiteProspectStore {
             """)
         while try statement.step() {
             let row = SQLiteRow(statement: statement)
-            let id = row.int(0)
-            let enrolment = Enrolment(prospectID: id, enrolledAt: Date(timeIntervalSince1970: row.double(5)), nextStep: Int(row.int(6)),
-                                      attempts: Int(row.int(7)), firstSentAt: row.optionalDouble(8).map(Date.init(timeIntervalSince1970:)),
-                                      lastSentAt: row.optionalDouble(9).map(Date.init(timeIntervalSince1970:)), firstSubject: row.text(10),
-                                      retryAfter: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)))
-            body(PlanningRow(id: id, identity: row.text(1) ?? "", timeZone: row.text(2),
-                             state: ProspectState(rawValue: row.text(3) ?? "") ?? .needsReview,
-                             snoozedUntil: row.optionalDouble(4).map(Date.init(timeIntervalSince1970:)), enrolment: enrolment))
+            let id = row.int("id")
+            body(PlanningRow(id: id, identity: row.text("identity") ?? "", timeZone: row.text("time_zone"),
+                             state: ProspectState(rawValue: row.text("state") ?? "") ?? .needsReview,
+                             snoozedUntil: row.date("snoozed_until"), enrolment: Enrolment(prospectID: id, row: row)))
         }
     }
 
@@ -282,11 +269,7 @@ extension SQLiteProspectStore {
                    e.enrolled_at, e.next_step, e.attempts, e.first_sent_at, e.last_sent_at, e.first_subject, e.retry_after
             FROM prospects p JOIN enrolments e ON e.prospect_id = p.id WHERE p.id = ?
             """, [.integer(id)]) { row in
-            (Self.prospect(from: row),
-             Enrolment(prospectID: row.int(0), enrolledAt: Date(timeIntervalSince1970: row.double(7)), nextStep: Int(row.int(8)),
-                       attempts: Int(row.int(9)), firstSentAt: row.optionalDouble(10).map(Date.init(timeIntervalSince1970:)),
-                       lastSentAt: row.optionalDouble(11).map(Date.init(timeIntervalSince1970:)), firstSubject: row.text(12),
-                       retryAfter: row.optionalDouble(13).map(Date.init(timeIntervalSince1970:))))
+            (Prospect(row: row), Enrolment(prospectID: row.int("id"), row: row))
         }
     }
 }

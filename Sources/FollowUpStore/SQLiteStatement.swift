@@ -1,5 +1,6 @@
 import CSQLite
 import FollowUp
+import Foundation
 
 /// A value bound to, or read from, an SQL statement.
 enum SQLValue: Sendable, Equatable {
@@ -24,6 +25,15 @@ final class SQLiteStatement {
     deinit {
         sqlite3_finalize(handle)
     }
+
+    /// Result columns by name (`p.id` is `id`), read once from SQLite.
+    private(set) lazy var columnIndex: [String: Int32] = {
+        var names: [String: Int32] = [:]
+        for index in 0..<sqlite3_column_count(handle) {
+            if let name = sqlite3_column_name(handle, index) { names[String(cString: name)] = index }
+        }
+        return names
+    }()
 
     /// Binds `values` to the parameters, in order.
     func bind(_ values: [SQLValue]) throws(StoreError) {
@@ -82,4 +92,36 @@ struct SQLiteRow {
     func optionalDouble(_ index: Int32) -> Double? { isNull(index) ? nil : double(index) }
     /// Column `index` as an optional integer.
     func optionalInt(_ index: Int32) -> Int64? { isNull(index) ? nil : int(index) }
+
+    // By name: a row decoded in one place reads the same whatever a query's column order.
+    // A name the query does not have reads as NULL.
+
+    /// Column `name` as an integer (0 for NULL or a missing column).
+    func int(_ name: String) -> Int64 { statement.columnIndex[name].map(int) ?? 0 }
+    /// Column `name` as a double (0 for NULL or a missing column).
+    func double(_ name: String) -> Double { statement.columnIndex[name].map(double) ?? 0 }
+    /// Column `name` as text, or nil for NULL or a missing column.
+    func text(_ name: String) -> String? { statement.columnIndex[name].flatMap(text) }
+    /// Column `name` as an optional date (seconds since 1970).
+    func date(_ name: String) -> Date? {
+        statement.columnIndex[name].flatMap(optionalDouble).map(Date.init(timeIntervalSince1970:))
+    }
+}
+
+extension Prospect {
+    /// A prospect from a row with the columns of `prospects` (id, email, identity, fields, time_zone, state, snoozed_until).
+    init(row: SQLiteRow) {
+        self.init(id: row.int("id"), email: row.text("email") ?? "", identity: row.text("identity") ?? "",
+                  fields: FieldsCoding.decode(row.text("fields") ?? ""), timeZone: row.text("time_zone"),
+                  state: ProspectState(rawValue: row.text("state") ?? "") ?? .needsReview, snoozedUntil: row.date("snoozed_until"))
+    }
+}
+
+extension Enrolment {
+    /// The enrolment of prospect `prospectID` from a row with the columns of `enrolments`.
+    init(prospectID: Int64, row: SQLiteRow) {
+        self.init(prospectID: prospectID, enrolledAt: row.date("enrolled_at") ?? Date(timeIntervalSince1970: 0), nextStep: Int(row.int("next_step")),
+                  attempts: Int(row.int("attempts")), firstSentAt: row.date("first_sent_at"), lastSentAt: row.date("last_sent_at"),
+                  firstSubject: row.text("first_subject"), retryAfter: row.date("retry_after"))
+    }
 }
