@@ -70,11 +70,21 @@ struct BounceDetector {
         return .bounce(BounceInfo(permanent: verdict.permanent, status: status, recipients: recipients, reason: verdict.reason, cause: verdict.cause), notes)
     }
 
-    /// False only when the words of `text` cannot hold the qmail report line: ASCII text without "qmail" in any letter case,
-    /// or any text without a "q" or "Q" (no other character folds to a "q").
+    /// False only when the words of `text` cannot hold the qmail report line: no "qmail" in any
+    /// letter case once folded. Only what follows each "q" or "Q" is folded (no other character
+    /// folds to a "q"), so a long non-ASCII text is not folded whole for a word it does not hold.
     static func mayMentionQmail(_ text: String) -> Bool {
         guard text.utf8.contains(where: { $0 | 0x20 == UInt8(ascii: "q") }) else { return false }
-        return !TextFold.isASCII(text) || TextSearch.contains(TextFold.fold(text), "qmail")
+        if TextFold.isASCII(text) { return TextSearch.contains(TextFold.fold(text), "qmail") }
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while let q = scalars[index...].firstIndex(where: { $0 == "q" || $0 == "Q" }) {
+            // Five letters, each with room for combining marks after it.
+            let end = scalars.index(q, offsetBy: 24, limitedBy: scalars.endIndex) ?? scalars.endIndex
+            if TextFold.fold(String(scalars[q..<end])).hasPrefix("qmail") { return true }
+            index = scalars.index(after: q)
+        }
+        return false
     }
 
     /// Addresses named in the notice that are not ours, the notice's own, or a mail system's; else the original's To.
