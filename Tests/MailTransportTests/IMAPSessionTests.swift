@@ -92,3 +92,50 @@ struct IMAPSessionTests {
         #expect(try watcher.uids(header: "Message-ID", contains: id).count == 1)
     }
 }
+
+/// Servers without the extensions Dovecot has: the session falls back to what RFC 3501 offers.
+/// The proxy answers our CAPABILITY command itself, with only what the test allows.
+@Suite("IMAP session on a server without IDLE or MOVE", .enabled(if: MailRig.isUsable), .serialized)
+struct IMAPFallbackTests {
+    /// A mailbox reached through a proxy whose answer to our own CAPABILITY (the second on the
+    /// connection: libcurl asks first, to sign in) lists only `capabilities`.
+    func mailbox(capabilities: String, proxy: FaultProxy) throws -> IMAPMailbox {
+        proxy.setRules([FaultRule(name: "capabilities", trigger: .imapCommand("CAPABILITY", occurrence: 2),
+                                  action: .reply("OK [CAPABILITY \(capabilities)] Capability completed"))])
+        let server = MailRig.imap(scheme: "imap", port: proxy.port, user: MailRig.appender, startTLS: .never)
+        return try IMAPMailbox(server: server, mailbox: "INBOX")
+    }
+
+    @Test("without IDLE, a wait for news asks with NOOP on the kept session and still hears of a delivery", .timeLimit(.minutes(1)))
+    func noopInsteadOfIdle() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let watcher = try mailbox(capabilities: "IMAP4rev1", proxy: proxy)
+        _ = try watcher.uids(from: UInt32.max)
+        #expect(try watcher.waitForNews(seconds: 1.5, noopInterval: 0.5) == false)
+        let writer = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        let id = TestMessages.uniqueID("noop")
+        _ = try writer.append(TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: id, body: "No thanks.\r\n"), to: "INBOX", seen: false)
+        #expect(try watcher.waitForNews(seconds: 10, noopInterval: 0.5) == true)
+        #expect(proxy.firedRules == ["capabilities"])
+        #expect(watcher.connectionsOpened == 1)
+    }
+
+    @Test("without MOVE, messages are copied, marked deleted and expunged by UID (UIDPLUS); nothing else is touched")
+    func moveByCopy() throws {
+        let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
+        defer { proxy.stop() }
+        let mailbox = try mailbox(capabilities: "IMAP4rev1 UIDPLUS", proxy: proxy)
+        var uids: [UInt32] = []
+        for index in 0..<3 {
+            let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: TestMessages.uniqueID("copy-\(index)"), body: "x\r\n")
+            uids.append(try #require(try mailbox.append(message, to: "INBOX", seen: false)))
+        }
+        let target = "moved-\(UUID().uuidString.prefix(8))"
+        try mailbox.move(uids: Array(uids.prefix(2)), to: target)
+        #expect(proxy.firedRules == ["capabilities"])
+        let left = try mailbox.flags(uids: uids)
+        #expect(left.keys.sorted() == [uids[2]], "the two moved are gone, the third stays: \(left)")
+        #expect(try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: target).status().messages == 2)
+    }
+}

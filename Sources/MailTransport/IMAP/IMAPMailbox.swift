@@ -268,8 +268,14 @@ public final class IMAPMailbox {
         if let capabilities, connection != nil { return capabilities }
         let exchange = try run(["CAPABILITY"], selecting: false)
         var found = Set<String>()
-        for response in exchange.untagged where response.text.uppercased().hasPrefix("CAPABILITY ") {
-            found.formUnion(response.text.uppercased().split(separator: " ").dropFirst().map(String.init))
+        // The untagged CAPABILITY response, or a [CAPABILITY ...] response code (RFC 3501 section 7.1).
+        let lists = exchange.untagged.map(\.text) + exchange.completions.map(\.text)
+        for text in lists.map({ $0.uppercased() }) {
+            if text.hasPrefix("CAPABILITY ") {
+                found.formUnion(text.split(separator: " ").dropFirst().map(String.init))
+            } else if let open = text.range(of: "[CAPABILITY "), let close = text[open.upperBound...].firstIndex(of: "]") {
+                found.formUnion(text[open.upperBound..<close].split(separator: " ").map(String.init))
+            }
         }
         capabilities = found
         return found
