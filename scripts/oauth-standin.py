@@ -10,6 +10,17 @@ the tests mint, expire and revoke tokens through its admin endpoints. Standard l
   POST /admin/revoke   token=T             -> {"revoked": true|false}
   GET  /health                             -> {"ok": true}
 
+The device authorization grant (RFC 8628) and refresh tokens, for `followup auth login`:
+  POST /devicecode     client_id=C scope=S -> {"device_code", "user_code", "verification_uri", "expires_in", "interval": 1}
+  POST /token          grant_type=urn:ietf:params:oauth:grant-type:device_code device_code=D
+                           -> 400 {"error": "authorization_pending" | "access_denied" | "expired_token"} until approved, then
+                              {"access_token", "refresh_token", "expires_in", "scope", "token_type": "Bearer"}
+                       grant_type=refresh_token refresh_token=R -> the same, with a new refresh token (the old one is
+                              spent), or 400 {"error": "invalid_grant"}
+  POST /admin/approve  user_code=U username=N [deny=1]  (the test plays the user who signs in)
+  POST /admin/lifetime seconds=N           -> access tokens from /token live N seconds (default 3600)
+  POST /admin/revoke-refresh username=N    -> every refresh token of N stops working
+
 Usage: oauth-standin.py PORT   (listens on 127.0.0.1:PORT until killed)
 """
 import base64
@@ -22,6 +33,9 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 TOKENS = {}  # token -> {"username", "scope", "exp"}
+DEVICES = {}  # device_code -> {"user_code", "scope", "client_id", "state": "pending" | "approved" | "denied", "username", "exp"}
+REFRESH = {}  # refresh token -> {"username", "scope", "client_id"}
+SETTINGS = {"lifetime": 3600}
 LOCK = threading.Lock()
 
 
@@ -70,6 +84,62 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 TOKENS[token] = {"username": form.get("username", ""), "scope": scope, "exp": expires}
             return self.reply(200, {"access_token": token, "expires_in": lifetime})
+        if self.path == "/devicecode":
+            if not form.get("client_id"):
+                return self.reply(400, {"error": "invalid_client", "error_description": "client_id is missing"})
+            device_code = "dc-" + secrets.token_urlsafe(24)
+            user_code = secrets.token_hex(4).upper()
+            with LOCK:
+                DEVICES[device_code] = {"user_code": user_code, "scope": form.get("scope", ""), "client_id": form["client_id"],
+                                        "state": "pending", "username": "", "exp": time.time() + 600}
+            port = self.server.server_address[1]
+            return self.reply(200, {"device_code": device_code, "user_code": user_code, "expires_in": 600, "interval": 1,
+                                    "verification_uri": f"http://127.0.0.1:{port}/device"})
+        if self.path == "/admin/approve":
+            with LOCK:
+                for entry in DEVICES.values():
+                    if entry["user_code"] == form.get("user_code"):
+                        entry["state"] = "denied" if form.get("deny") else "approved"
+                        entry["username"] = form.get("username", "")
+                        return self.reply(200, {"approved": not form.get("deny")})
+            return self.reply(404, {"error": "no such user code"})
+        if self.path == "/admin/lifetime":
+            with LOCK:
+                SETTINGS["lifetime"] = int(form.get("seconds", "3600"))
+            return self.reply(200, {"lifetime": SETTINGS["lifetime"]})
+        if self.path == "/admin/revoke-refresh":
+            with LOCK:
+                spent = [r for r, e in REFRESH.items() if e["username"] == form.get("username")]
+                for r in spent:
+                    del REFRESH[r]
+            return self.reply(200, {"revoked": len(spent)})
+        if self.path == "/token":
+            grant = form.get("grant_type", "")
+            with LOCK:
+                if grant == "urn:ietf:params:oauth:grant-type:device_code":
+                    entry = DEVICES.get(form.get("device_code", ""))
+                    if not entry or entry["exp"] <= time.time():
+                        return self.reply(400, {"error": "expired_token"})
+                    if entry["state"] == "pending":
+                        return self.reply(400, {"error": "authorization_pending"})
+                    if entry["state"] == "denied":
+                        return self.reply(400, {"error": "access_denied", "error_description": "the user declined"})
+                    del DEVICES[form["device_code"]]
+                    username, scope, client = entry["username"], entry["scope"], entry["client_id"]
+                elif grant == "refresh_token":
+                    entry = REFRESH.pop(form.get("refresh_token", ""), None)
+                    if not entry or entry["client_id"] != form.get("client_id"):
+                        return self.reply(400, {"error": "invalid_grant", "error_description": "the refresh token is revoked, expired or not yours"})
+                    username, scope, client = entry["username"], entry["scope"], entry["client_id"]
+                else:
+                    return self.reply(400, {"error": "unsupported_grant_type"})
+                lifetime = SETTINGS["lifetime"]
+                access = "standin-" + secrets.token_urlsafe(24)
+                TOKENS[access] = {"username": username, "scope": scope, "exp": time.time() + lifetime}
+                refresh = "rt-" + secrets.token_urlsafe(24)
+                REFRESH[refresh] = {"username": username, "scope": scope, "client_id": client}
+            return self.reply(200, {"access_token": access, "refresh_token": refresh, "expires_in": lifetime, "scope": scope,
+                                    "token_type": "Bearer"})
         if self.path == "/admin/revoke":
             with LOCK:
                 revoked = TOKENS.pop(form.get("token", ""), None) is not None

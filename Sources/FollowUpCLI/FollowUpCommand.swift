@@ -10,7 +10,7 @@ struct FollowUpCommand: ParsableCommand {
         3 partly done.
         """,
         version: FollowUpVersion.current,
-        subcommands: [InitCommand.self, ImportCommand.self, PreviewCommand.self, SendCommand.self, PollCommand.self, RunCommand.self, StatusCommand.self, TriageCommand.self, ClassifyCommand.self, SuppressCommand.self, DoctorCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, PreviewCommand.self, SendCommand.self, PollCommand.self, RunCommand.self, StatusCommand.self, TriageCommand.self, ClassifyCommand.self, SuppressCommand.self, DoctorCommand.self, AuthCommand.self]
     )
 }
 

@@ -27,6 +27,45 @@ struct ConfigLoaderTests {
         #expect(config.smtp == nil && config.imap == nil)
     }
 
+    @Test("[oauth]: Microsoft's endpoints and scopes from the tenant, tokens beside the store, and XOAUTH2 servers sign in with it")
+    func oauthSection() throws {
+        let text = minimal + """
+
+        [imap]
+        url = "imaps://outlook.office365.com:993"
+        username = "kira@example.com"
+        auth = "xoauth2"
+
+        [oauth]
+        client_id = "app-1"
+        tenant = "example.com"
+        """
+        let config = try ConfigLoader.parse(text, path: "/srv/followup/followup.toml")
+        let oauth = try #require(config.oauth)
+        #expect(oauth.providerName == "microsoft")
+        #expect(oauth.provider.tokenURL == "https://login.microsoftonline.com/example.com/oauth2/v2.0/token")
+        #expect(oauth.provider.deviceAuthorizationURL.hasSuffix("/example.com/oauth2/v2.0/devicecode"))
+        #expect(oauth.provider.scopes.contains("offline_access") && oauth.provider.scopes.contains("https://outlook.office.com/IMAP.AccessAsUser.All"))
+        #expect(oauth.tokenFile == "/srv/followup/followup.sqlite.oauth.json")
+        #expect(config.imap?.passwordSource == .signedIn(oauth))
+    }
+
+    @Test("[oauth] mistakes are named: Google's device sign-in, a custom provider without endpoints, XOAUTH2 with no token source",
+          arguments: [
+              ("[oauth]\nprovider = \"google\"\nclient_id = \"x\"\n", "oauth.provider: Google does not allow Gmail's scope"),
+              ("[oauth]\nprovider = \"custom\"\nclient_id = \"x\"\n", "oauth.provider: provider = \"custom\" needs device_authorization_url"),
+              ("[oauth]\nprovider = \"microsoft\"\n", "oauth.client_id:"),
+              ("[imap]\nurl = \"imaps://h:993\"\nusername = \"k@example.com\"\nauth = \"xoauth2\"\n", "or an [oauth] section and `followup auth login`"),
+          ])
+    func oauthMistakes(section: String, expected: String) {
+        do {
+            _ = try ConfigLoader.parse(minimal + "\n" + section, path: "followup.toml")
+            Issue.record("the config loaded")
+        } catch {
+            #expect(error.lines.contains { $0.contains(expected) }, "\(error.lines)")
+        }
+    }
+
     @Test("every problem is listed with file, line and key")
     func everyProblem() {
         let text = """

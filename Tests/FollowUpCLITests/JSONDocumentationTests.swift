@@ -46,6 +46,11 @@ struct JSONDocumentationTests {
         outputs["followup suppress list --json"] = [try json(campaign.run(["suppress", "list", "--json"]))]
         outputs["followup preview --format json"] = [try json(campaign.run(["preview", "--format", "json", "--days", "5", "--now", "2026-12-01T13:00:00Z"]))]
 
+        // auth status after a device sign-in against the OAuth2 stand-in.
+        let signingIn = try Campaign.signingInWithOAuth(prospects: ["a"])
+        #expect(try signingIn.authLogin().status == 0)
+        outputs["followup auth status --json"] = [try json(signingIn.run(["auth", "status", "--json"]))]
+
         // classify on every kind of message in the triage corpus.
         let corpus = Self.root.appendingPathComponent("Tests/TriageTests/Fixtures/corpus")
         var verdicts: [JSONValue] = []

@@ -145,7 +145,7 @@ struct OAuthSignInTests {
         try text.replacingOccurrences(of: "token_command = \"cat token\"", with: "password_env = \"X\"").write(toFile: config, atomically: true, encoding: .utf8)
         let result = try campaign.run(["doctor"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("smtp.password_env: auth = \"xoauth2\" signs in with an access token from token_command"), "\(result.stderr)")
+        #expect(result.stderr.contains("smtp.password_env: auth = \"xoauth2\" signs in with an access token (token_command or [oauth]), not a password"), "\(result.stderr)")
         #expect(result.stderr.contains("smtp.auth: auth = \"xoauth2\" needs token_command"))
     }
 }

@@ -30,6 +30,24 @@ public enum OAuthStandIn {
         _ = try post("/admin/revoke", ["token": token])
     }
 
+    /// Plays the user who signs in at the device page: approves (or declines) the sign-in with
+    /// `userCode` as `username`.
+    public static func approve(userCode: String, as username: String = user, deny: Bool = false) throws {
+        var form = ["user_code": userCode, "username": username]
+        if deny { form["deny"] = "1" }
+        _ = try post("/admin/approve", form)
+    }
+
+    /// Makes access tokens from the token endpoint live `seconds` from now on (3600 restores the default).
+    public static func setTokenLifetime(_ seconds: Int) throws {
+        _ = try post("/admin/lifetime", ["seconds": String(seconds)])
+    }
+
+    /// Makes every refresh token of `username` invalid, as revoking the app's consent would.
+    public static func revokeRefreshTokens(of username: String = user) throws {
+        _ = try post("/admin/revoke-refresh", ["username": username])
+    }
+
     /// One form POST over a plain socket (HTTP/1.0, so the server closes when done); the JSON answer.
     static func post(_ path: String, _ form: [String: String]) throws -> [String: Any] {
         let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")

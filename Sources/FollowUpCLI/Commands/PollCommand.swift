@@ -42,6 +42,7 @@ enum Poller {
             } catch let refused as TokenRefused {
                 if attempt == 2 { throw CLIFailure(.failed, refused.error.description) }
                 diagnostics.logger.notice("\(refused.error.description); signing in again with a fresh token")
+                config.imap?.passwordSource?.forgetRefusedToken()
             } catch let failure as CLIFailure {
                 throw failure
             } catch {

@@ -10,11 +10,12 @@ struct ConfigDecoder {
 
     /// The config, or nil when a required part is missing or invalid (problems say why).
     mutating func decode(_ root: TOMLTableReader, file: String) -> FollowUpConfig? {
-        let sender = root.requiredTable("sender").flatMap(decodeSender)
-        let smtp = root.table("smtp").flatMap { decodeSMTP($0, senderEmail: sender?.email) }
-        let imap = root.table("imap").flatMap(decodeIMAP)
         let storeTable = root.table("store")
         let storePath = storeTable?.string("path") ?? "followup.sqlite"
+        let oauth = root.table("oauth").flatMap { decodeOAuth($0, storePath: resolve(storePath)) }
+        let sender = root.requiredTable("sender").flatMap(decodeSender)
+        let smtp = root.table("smtp").flatMap { decodeSMTP($0, senderEmail: sender?.email, oauth: oauth) }
+        let imap = root.table("imap").flatMap { decodeIMAP($0, oauth: oauth) }
         let sync = storeTable?.string("sync") ?? "full"
         if sync != "full" && sync != "normal" {
             storeTable?.problem("sync", "must be \"full\" (survives power cuts) or \"normal\" (survives crashes; faster), not \"\(sync)\"")
@@ -24,7 +25,7 @@ struct ConfigDecoder {
         let steps = decodeSteps(root)
         let after = decodeSequence(root.table("sequence"))
         guard let sender, let schedule, let steps, let after, sync == "full" || sync == "normal" else { return nil }
-        return FollowUpConfig(file: file, directory: directory, sender: sender, smtp: smtp, imap: imap,
+        return FollowUpConfig(file: file, directory: directory, sender: sender, smtp: smtp, imap: imap, oauth: oauth,
                               storePath: resolve(storePath), storeFullSync: sync == "full", schedule: schedule, steps: steps, afterLastStep: after)
     }
 
@@ -57,12 +58,12 @@ struct ConfigDecoder {
                               unsubscribeURL: url)
     }
 
-    private func decodeSMTP(_ table: TOMLTableReader, senderEmail: String?) -> SMTPSettings? {
+    private func decodeSMTP(_ table: TOMLTableReader, senderEmail: String?, oauth: OAuthSettings?) -> SMTPSettings? {
         // Read first, so that a problem with the server does not make them look unknown.
         let helo = table.string("helo_name") ?? senderEmail.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "localhost"
         let witnessText = table.string("witness") ?? "self"
         let witnessWait = table.integer("witness_wait_seconds") ?? 10
-        guard let (server, source) = decodeServer(table, schemes: ["smtp", "smtps"], section: "smtp") else {
+        guard let (server, source) = decodeServer(table, schemes: ["smtp", "smtps"], section: "smtp", oauth: oauth) else {
             table.rejectUnknownKeys()
             return nil
         }
@@ -88,7 +89,7 @@ struct ConfigDecoder {
     /// Where settled witness copies go when neither `witness_mailbox` nor `sent_mailbox` is set.
     static let defaultWitnessMailbox = "followup-witness"
 
-    private func decodeIMAP(_ table: TOMLTableReader) -> IMAPSettings? {
+    private func decodeIMAP(_ table: TOMLTableReader, oauth: OAuthSettings?) -> IMAPSettings? {
         let mailbox = table.string("mailbox") ?? "INBOX"
         let sent = table.string("sent_mailbox")
         // Witness copies leave the INBOX once settled: into the sent mailbox, else one of their own;
@@ -101,7 +102,7 @@ struct ConfigDecoder {
         if witness.caseInsensitiveCompare(mailbox) == .orderedSame {
             table.problem("witness_mailbox", "must differ from mailbox (\(mailbox)); use \"\" to keep witness copies where they arrive")
         }
-        guard let (server, source) = decodeServer(table, schemes: ["imap", "imaps"], section: "imap") else {
+        guard let (server, source) = decodeServer(table, schemes: ["imap", "imaps"], section: "imap", oauth: oauth) else {
             table.rejectUnknownKeys()
             return nil
         }
@@ -111,7 +112,7 @@ struct ConfigDecoder {
     }
 
     /// The keys `[smtp]` and `[imap]` share: url, credentials, TLS and timeouts.
-    private func decodeServer(_ table: TOMLTableReader, schemes: [String], section: String) -> (MailServer, PasswordSource?)? {
+    private func decodeServer(_ table: TOMLTableReader, schemes: [String], section: String, oauth: OAuthSettings?) -> (MailServer, PasswordSource?)? {
         let url = table.requiredString("url")
         let username = table.string("username")
         let passwordEnv = table.string("password_env")
@@ -149,11 +150,16 @@ struct ConfigDecoder {
             // OAuth2: an access token from token_command; a password makes no sense here.
             if passwordEnv != nil || passwordCommand != nil {
                 table.problem(passwordEnv != nil ? "password_env" : "password_command",
-                              "auth = \"\(authText)\" signs in with an access token from token_command, not a password")
+                              "auth = \"\(authText)\" signs in with an access token (token_command or [oauth]), not a password")
                 valid = false
             }
-            if let tokenCommand { source = .tokenCommand(tokenCommand) } else {
-                table.problem("auth", "auth = \"\(authText)\" needs token_command, a command that prints a current access token")
+            if let tokenCommand {
+                source = .tokenCommand(tokenCommand)
+            } else if let oauth {
+                source = .signedIn(oauth)
+            } else {
+                table.problem("auth", "auth = \"\(authText)\" needs token_command (a command that prints a current access token), "
+                              + "or an [oauth] section and `followup auth login`")
                 valid = false
             }
             if username == nil {
@@ -195,6 +201,47 @@ struct ConfigDecoder {
             return nil
         }
         return (server, source)
+    }
+
+    /// `[oauth]`: the provider `followup auth login` signs in with.
+    private func decodeOAuth(_ table: TOMLTableReader, storePath: String) -> OAuthSettings? {
+        let name = table.string("provider") ?? "microsoft"
+        let clientID = table.requiredString("client_id")
+        let tenant = table.string("tenant") ?? "organizations"
+        let secretEnv = table.string("client_secret_env")
+        let deviceURL = table.string("device_authorization_url")
+        let tokenURL = table.string("token_url")
+        let scopes = table.string("scopes")
+        let caFile = table.string("ca_file").map(resolve)
+        table.rejectUnknownKeys()
+        guard let clientID else { return nil }
+        var provider: OAuthProvider
+        switch name {
+        case "microsoft":
+            provider = .microsoft(tenant: tenant, clientID: clientID)
+            if let deviceURL { provider.deviceAuthorizationURL = deviceURL }
+            if let tokenURL { provider.tokenURL = tokenURL }
+        case "custom":
+            guard let deviceURL, let tokenURL, scopes != nil else {
+                table.problem("provider", "provider = \"custom\" needs device_authorization_url, token_url and scopes")
+                return nil
+            }
+            provider = OAuthProvider(deviceAuthorizationURL: deviceURL, tokenURL: tokenURL, scopes: [], clientID: clientID)
+        case "google":
+            table.problem("provider", "Google does not allow Gmail's scope through the device sign-in that `followup auth login` uses; "
+                          + "use token_command with a helper such as oama in [smtp] and [imap] instead")
+            return nil
+        default:
+            table.problem("provider", "must be \"microsoft\" or \"custom\", not \"\(name)\"")
+            return nil
+        }
+        if let scopes { provider.scopes = scopes.split(separator: " ").map(String.init) }
+        provider.caFile = caFile
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            table.problem("ca_file", "cannot read \(caFile)")
+            return nil
+        }
+        return OAuthSettings(providerName: name, provider: provider, clientSecretEnv: secretEnv, tokenFile: storePath + ".oauth.json")
     }
 
     private func decodeSchedule(_ table: TOMLTableReader?) -> ScheduleSettings? {

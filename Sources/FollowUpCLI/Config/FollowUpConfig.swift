@@ -12,6 +12,8 @@ struct FollowUpConfig: Sendable {
     let smtp: SMTPSettings?
     /// The IMAP server, when configured (`poll` and `doctor` need it).
     let imap: IMAPSettings?
+    /// The OAuth2 provider `followup auth login` signs in with, when configured.
+    let oauth: OAuthSettings?
     /// The store's path, resolved against the config's directory.
     let storePath: String
     /// Sync every store commit to disk (survives power cuts), or only survive process crashes.

@@ -10,6 +10,8 @@ enum PasswordSource: Sendable, Equatable {
     /// The standard output of this shell command: a current OAuth2 access token (the msmtp and
     /// mbsync convention, e.g. `oama access kira@example.com`). Run anew for every connection.
     case tokenCommand(String)
+    /// The access token of the sign-in `followup auth login` saved, refreshed when it is near expiry.
+    case signedIn(OAuthSettings)
 
     /// Seconds a password command may run before it is stopped.
     static let commandTimeoutSeconds = 15.0
@@ -27,7 +29,17 @@ enum PasswordSource: Sendable, Equatable {
             return try run(command, section: section, key: "password_command", timeoutSeconds: timeoutSeconds)
         case .tokenCommand(let command):
             return try run(command, section: section, key: "token_command", timeoutSeconds: timeoutSeconds)
+        case .signedIn(let settings):
+            return try OAuthTokenFile.accessToken(settings, now: Date())
         }
+    }
+
+    /// After a server refused the access token this source gave: a saved sign-in marks its access
+    /// token as spent, so the next `resolve` refreshes it (a token command is simply run again).
+    func forgetRefusedToken() {
+        guard case .signedIn(let settings) = self, var saved = try? OAuthTokenFile.load(settings.tokenFile) else { return }
+        saved.tokens.expiresAt = Date(timeIntervalSince1970: 0)
+        try? saved.save(settings.tokenFile)
     }
 
     private func run(_ command: String, section: String, key: String, timeoutSeconds: Double) throws(CLIFailure) -> Secret {

@@ -36,7 +36,8 @@ password_env = "FOLLOWUP_SMTP_PASSWORD"
 # Microsoft 365 and Google Workspace: sign in with an OAuth2 access token instead of a password.
 # auth = "password" (default), "xoauth2" or "oauthbearer"; with either of the last two, no password
 # key, and token_command prints a current access token (run for every connection, stopped after
-# 15 s; a refused token is fetched again once), as msmtp and mbsync do:
+# 15 s; a refused token is fetched again once), as msmtp and mbsync do; or, without token_command,
+# the token comes from the sign-in `followup auth login` saved (see [oauth] below):
 # auth = "xoauth2"
 # token_command = "oama access kira@example.com"
 # Optional: a PEM file of CAs to trust instead of the system's (for a private CA).
@@ -84,6 +85,15 @@ mailbox = "INBOX"
 # witness_mailbox = "followup-witness"
 connect_timeout_seconds = 30
 timeout_seconds = 120
+
+# Microsoft 365 without a token helper: `followup auth login` signs in once with a code shown on
+# screen (the device sign-in), and followup keeps the tokens fresh, beside the store in
+# STORE.oauth.json (readable by you only). Needs auth = "xoauth2" without token_command above.
+# [oauth]
+# provider = "microsoft"          # or "custom" with device_authorization_url, token_url and scopes
+# client_id = "00000000-0000-0000-0000-000000000000"   # your app registration (README)
+# tenant = "example.com"          # default "organizations"
+# client_secret_env = "FOLLOWUP_OAUTH_SECRET"          # only if your registration has a secret
 
 [store]
 # SQLite file holding prospects, messages sent, replies and the suppression list.

@@ -35,7 +35,10 @@ struct SendContext {
             diagnostics.logger.notice("no [imap] section: a message whose outcome is unknown after a crash will be held for review")
         }
         let composer = MessageComposer(sender: config.senderIdentity, sequence: sequence, secret: secret)
-        let submitter = LazySubmitter(renewing: { diagnostics.logger.notice("\($0)") }) { () throws(CLIFailure) -> SMTPSender in
+        let submitter = LazySubmitter(renewing: {
+            diagnostics.logger.notice("\($0)")
+            smtp.passwordSource?.forgetRefusedToken()
+        }) { () throws(CLIFailure) -> SMTPSender in
             let server = try ServerCredentials.withPassword(smtp.server, source: smtp.passwordSource, section: "smtp")
             do throws(MailTransportError) {
                 return try SMTPSender(server: server, heloName: smtp.heloName, observer: TranscriptLogging.observer(diagnostics))
