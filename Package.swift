@@ -36,7 +36,7 @@ let package = Package(
         // SMTP submission and IMAP mailbox access over libcurl; knows nothing of prospects.
         .target(
             name: "MailTransport",
-            dependencies: ["CCurl"],
+            dependencies: ["CCurl", "MailCore"],
             swiftSettings: strictSettings
         ),
         // A strict TOML reader that keeps every value's line, so config errors can name it.

@@ -21,9 +21,16 @@ The device authorization grant (RFC 8628) and refresh tokens, for `followup auth
   POST /admin/lifetime seconds=N           -> access tokens from /token live N seconds (default 3600)
   POST /admin/revoke-refresh username=N    -> every refresh token of N stops working
 
+The authorization code flow with PKCE (RFC 7636) and a loopback redirect (RFC 8252):
+  POST /admin/authorize client_id=C redirect_uri=R code_challenge=X code_challenge_method=S256 scope=S username=N
+                       -> {"code": K}   (the test plays the browser: it then visits R?code=K&state=...)
+  POST /token          grant_type=authorization_code code=K code_verifier=V redirect_uri=R
+                           -> the tokens when base64url(SHA-256(V)) is X and R matches, else 400 {"error": "invalid_grant"}
+
 Usage: oauth-standin.py PORT   (listens on 127.0.0.1:PORT until killed)
 """
 import base64
+import hashlib
 import json
 import secrets
 import sys
@@ -35,6 +42,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 TOKENS = {}  # token -> {"username", "scope", "exp"}
 DEVICES = {}  # device_code -> {"user_code", "scope", "client_id", "state": "pending" | "approved" | "denied", "username", "exp"}
 REFRESH = {}  # refresh token -> {"username", "scope", "client_id"}
+CODES = {}  # authorization code -> {"challenge", "redirect_uri", "client_id", "username", "scope"}
 SETTINGS = {"lifetime": 3600}
 LOCK = threading.Lock()
 
@@ -103,6 +111,14 @@ class Handler(BaseHTTPRequestHandler):
                         entry["username"] = form.get("username", "")
                         return self.reply(200, {"approved": not form.get("deny")})
             return self.reply(404, {"error": "no such user code"})
+        if self.path == "/admin/authorize":
+            if form.get("code_challenge_method") != "S256" or not form.get("code_challenge"):
+                return self.reply(400, {"error": "invalid_request", "error_description": "PKCE with S256 is required"})
+            code = "ac-" + secrets.token_urlsafe(24)
+            with LOCK:
+                CODES[code] = {"challenge": form["code_challenge"], "redirect_uri": form.get("redirect_uri", ""),
+                               "client_id": form.get("client_id", ""), "username": form.get("username", ""), "scope": form.get("scope", "")}
+            return self.reply(200, {"code": code})
         if self.path == "/admin/lifetime":
             with LOCK:
                 SETTINGS["lifetime"] = int(form.get("seconds", "3600"))
@@ -125,6 +141,13 @@ class Handler(BaseHTTPRequestHandler):
                     if entry["state"] == "denied":
                         return self.reply(400, {"error": "access_denied", "error_description": "the user declined"})
                     del DEVICES[form["device_code"]]
+                    username, scope, client = entry["username"], entry["scope"], entry["client_id"]
+                elif grant == "authorization_code":
+                    entry = CODES.pop(form.get("code", ""), None)
+                    verifier = form.get("code_verifier", "")
+                    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+                    if not entry or entry["challenge"] != challenge or entry["redirect_uri"] != form.get("redirect_uri"):
+                        return self.reply(400, {"error": "invalid_grant", "error_description": "the code, its verifier or the redirect does not match"})
                     username, scope, client = entry["username"], entry["scope"], entry["client_id"]
                 elif grant == "refresh_token":
                     entry = REFRESH.pop(form.get("refresh_token", ""), None)

@@ -50,10 +50,22 @@ struct ConfigLoaderTests {
         #expect(config.imap?.passwordSource == .signedIn(oauth))
     }
 
+    @Test("[oauth] for Google signs in through the browser, with the mail scope and a client secret from the environment")
+    func googleSection() throws {
+        let config = try ConfigLoader.parse(minimal + "\n[oauth]\nprovider = \"google\"\nclient_id = \"g-1\"\nclient_secret_env = \"G_SECRET\"\n",
+                                            path: "/srv/followup/followup.toml")
+        let oauth = try #require(config.oauth)
+        #expect(oauth.flow == .browser)
+        #expect(oauth.provider.authorizationURL == "https://accounts.google.com/o/oauth2/v2/auth")
+        #expect(oauth.provider.scopes == ["https://mail.google.com/"])
+        #expect(oauth.clientSecretEnv == "G_SECRET")
+    }
+
     @Test("[oauth] mistakes are named: Google's device sign-in, a custom provider without endpoints, XOAUTH2 with no token source",
           arguments: [
-              ("[oauth]\nprovider = \"google\"\nclient_id = \"x\"\n", "oauth.provider: Google does not allow Gmail's scope"),
-              ("[oauth]\nprovider = \"custom\"\nclient_id = \"x\"\n", "oauth.provider: provider = \"custom\" needs device_authorization_url"),
+              ("[oauth]\nprovider = \"google\"\nclient_id = \"x\"\nflow = \"device\"\n", "oauth.flow: Google does not allow Gmail's scope"),
+              ("[oauth]\nprovider = \"custom\"\nclient_id = \"x\"\n", "oauth.provider: provider = \"custom\" needs token_url, scopes"),
+              ("[oauth]\nclient_id = \"x\"\nflow = \"sideways\"\n", "oauth.flow: must be \"device\""),
               ("[oauth]\nprovider = \"microsoft\"\n", "oauth.client_id:"),
               ("[imap]\nurl = \"imaps://h:993\"\nusername = \"k@example.com\"\nauth = \"xoauth2\"\n", "or an [oauth] section and `followup auth login`"),
           ])

@@ -6,7 +6,7 @@ import Testing
 /// `followup auth login` by the device authorization grant (RFC 8628) against the rig's OAuth2
 /// stand-in, then the whole loop on the saved sign-in, refreshed as it expires, as the mailbox
 /// `oauth@example.test`, which has no password at all.
-@Suite("followup auth: the device sign-in, kept fresh", .enabled(if: MailRig.isUsable), .serialized)
+@Suite("followup auth: the device and browser sign-ins, kept fresh", .enabled(if: MailRig.isUsable), .serialized)
 struct OAuthLoginTests {
     func campaign(prospects: [String]) throws -> Campaign {
         try Campaign.signingInWithOAuth(prospects: prospects)
@@ -86,6 +86,32 @@ struct OAuthLoginTests {
         let lines = refused.stderr.split(separator: "\n").filter { !$0.hasPrefix("warning") }
         #expect(lines.count == 1 && refused.stderr.contains("run `followup auth login` again"), "one sentence: \(refused.stderr)")
         #expect(holdsNoToken(refused.stdout + refused.stderr))
+    }
+
+    @Test("the browser sign-in (PKCE, loopback redirect): login, then doctor and send on the saved sign-in")
+    func browser() throws {
+        let campaign = try Campaign.signingInWithOAuth(prospects: ["a"], browser: true)
+        let result = try campaign.authLoginInBrowser()
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("signed in: scopes offline_access mail"), "\(result.output)")
+        #expect(result.output.contains("Signed in. You can close this tab"), "the browser is told it may close: \(result.output)")
+        #expect(holdsNoToken(result.output))
+        let doctor = try campaign.run(["doctor"])
+        #expect(doctor.status == 0 && doctor.stdout.contains("logged in as \(OAuthStandIn.user)"), "\(doctor.stdout)\(doctor.stderr)")
+        #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
+        let sent = try campaign.run(["send", "--now", "2026-12-01T09:00:00Z"])
+        #expect(sent.status == 0 && sent.stdout.hasPrefix("1 sent"), "\(sent.stdout)\(sent.stderr)")
+    }
+
+    @Test("the browser sign-in refuses a redirect it did not start, and a declined one saves nothing")
+    func browserRefusals() throws {
+        let campaign = try Campaign.signingInWithOAuth(prospects: ["a"], browser: true)
+        let forged = try campaign.authLoginInBrowser(wrongState: true)
+        #expect(forged.status == -1 && forged.output.contains("400 Bad Request"), "a redirect with another state is turned away: \(forged.output)")
+        #expect(!FileManager.default.fileExists(atPath: campaign.oauthTokenFile))
+        let declined = try campaign.authLoginInBrowser(deny: true)
+        #expect(declined.status == 1 && declined.output.contains("declined"), "\(declined.output)")
+        #expect(!FileManager.default.fileExists(atPath: campaign.oauthTokenFile))
     }
 
     @Test("a declined sign-in saves nothing and says so")

@@ -82,4 +82,39 @@ public enum Loopback {
             lock.withLock { sockets.append(socket) }
         }
     }
+
+    /// Sends `request` (a whole HTTP/1.0 request, so the server closes when done) to 127.0.0.1:`port`
+    /// and returns everything it answered, or nil when nothing listens there.
+    public static func exchange(_ request: String, port: Int) -> String? {
+        guard let fd = connected(port: port) else { return nil }
+        defer { close(fd) }
+        let bytes = Array(request.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return nil }
+            sent += n
+        }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            response += buffer[0..<n]
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+
+    /// `GET url` for an `http://127.0.0.1:PORT/...` address, as a browser would visit it; the whole answer.
+    public static func get(_ url: String) throws -> String {
+        guard let components = URLComponents(string: url), let port = components.port, components.host == "127.0.0.1" else {
+            throw RigError(description: "not a loopback address: \(url)")
+        }
+        let target = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
+            + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        guard let answer = exchange("GET \(target) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n", port: port) else {
+            throw RigError(description: "nothing answers at \(url)")
+        }
+        return answer
+    }
 }

@@ -49,29 +49,13 @@ public enum OAuthStandIn {
     }
 
     /// One form POST over a plain socket (HTTP/1.0, so the server closes when done); the JSON answer.
-    static func post(_ path: String, _ form: [String: String]) throws -> [String: Any] {
+    public static func post(_ path: String, _ form: [String: String]) throws -> [String: Any] {
         let body = form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let request = "POST \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
-        guard let fd = Loopback.connected(port: port) else {
+        guard let text = Loopback.exchange(request, port: port) else {
             throw RigError(description: "the OAuth2 stand-in does not answer on 127.0.0.1:\(port); run scripts/mail-servers.sh up")
         }
-        defer { close(fd) }
-        let bytes = Array(request.utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw RigError(description: "cannot write to the OAuth2 stand-in") }
-            sent += n
-        }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            response += buffer[0..<n]
-        }
-        let text = String(decoding: response, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n"),
               let object = try JSONSerialization.jsonObject(with: Data(text[split.upperBound...].utf8)) as? [String: Any] else {
             throw RigError(description: "unexpected answer from the OAuth2 stand-in: \(text.prefix(200))")

@@ -26,8 +26,13 @@ struct AuthCommand: ParsableCommand {
     /// `followup auth login`
     struct Login: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Sign in with a code on another device (the device authorization grant, RFC 8628).",
-            discussion: "Prints a web address and a code; sign in there with the mailbox's account. Waits until you have, then saves the sign-in.")
+            abstract: "Sign in once: with a code on any device (Microsoft), or in a browser on this machine (Google).",
+            discussion: """
+            flow = "device" (the device authorization grant, RFC 8628) prints a web address and a code; sign in there \
+            with the mailbox's account. flow = "browser" (authorization code with PKCE, RFC 7636 and 8252) prints an \
+            address to open here; the browser comes back to followup on 127.0.0.1. Waits until you have signed in, \
+            then saves the sign-in.
+            """)
 
         @OptionGroup var global: GlobalOptions
 
@@ -37,13 +42,24 @@ struct AuthCommand: ParsableCommand {
             let provider = try settings.providerWithSecret()
             let stop = StopSignal()
             let console = Console.current
+            let account = AuthCommand.account(config) ?? "the one in [smtp] and [imap]"
             do {
-                let authorization = try OAuthClient.startDeviceAuthorization(provider)
-                console.out("To sign in, open \(authorization.verificationURI) and enter the code \(authorization.userCode)")
-                if let complete = authorization.verificationURIComplete { console.out("(or open \(complete))") }
-                console.out("Sign in with the mailbox's account (\(AuthCommand.account(config) ?? "the one in [smtp] and [imap]")); waiting...")
-                let tokens = try OAuthClient.awaitTokens(provider, for: authorization, now: { Date() },
+                let tokens: OAuthTokens
+                switch settings.flow {
+                case .device:
+                    let authorization = try OAuthClient.startDeviceAuthorization(provider)
+                    console.out("To sign in, open \(authorization.verificationURI) and enter the code \(authorization.userCode)")
+                    if let complete = authorization.verificationURIComplete { console.out("(or open \(complete))") }
+                    console.out("Sign in with the mailbox's account (\(account)); waiting...")
+                    tokens = try OAuthClient.awaitTokens(provider, for: authorization, now: { Date() },
                                                          pause: { Thread.sleep(forTimeInterval: $0) }, shouldStop: { stop.isRequested })
+                case .browser:
+                    tokens = try OAuthClient.signInWithBrowser(provider, now: { Date() }, show: { address in
+                        console.out("To sign in, open this address in a browser on this machine, with the mailbox's account (\(account)):")
+                        console.out(address)
+                        console.out("waiting for the browser to come back to followup...")
+                    }, shouldStop: { stop.isRequested })
+                }
                 try OAuthTokenFile(tokens: tokens, clientID: provider.clientID, signedInAt: Date()).save(settings.tokenFile)
                 console.out("signed in: scopes \(tokens.scopes.joined(separator: " ")); the access token is valid until "
                             + ISOTime.format(tokens.expiresAt) + (tokens.refreshToken == nil ? " and cannot be refreshed (no offline_access)" : " and is refreshed as needed"))

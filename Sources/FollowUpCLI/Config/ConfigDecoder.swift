@@ -203,45 +203,62 @@ struct ConfigDecoder {
         return (server, source)
     }
 
-    /// `[oauth]`: the provider `followup auth login` signs in with.
+    /// `[oauth]`: the provider `followup auth login` signs in with, and how.
     private func decodeOAuth(_ table: TOMLTableReader, storePath: String) -> OAuthSettings? {
         let name = table.string("provider") ?? "microsoft"
         let clientID = table.requiredString("client_id")
         let tenant = table.string("tenant") ?? "organizations"
         let secretEnv = table.string("client_secret_env")
+        let flowText = table.string("flow")
         let deviceURL = table.string("device_authorization_url")
+        let authorizationURL = table.string("authorization_url")
         let tokenURL = table.string("token_url")
         let scopes = table.string("scopes")
         let caFile = table.string("ca_file").map(resolve)
         table.rejectUnknownKeys()
         guard let clientID else { return nil }
         var provider: OAuthProvider
+        var defaultFlow = OAuthSettings.Flow.device
         switch name {
         case "microsoft":
             provider = .microsoft(tenant: tenant, clientID: clientID)
-            if let deviceURL { provider.deviceAuthorizationURL = deviceURL }
-            if let tokenURL { provider.tokenURL = tokenURL }
+        case "google":
+            provider = .google(clientID: clientID)
+            defaultFlow = .browser
         case "custom":
-            guard let deviceURL, let tokenURL, scopes != nil else {
-                table.problem("provider", "provider = \"custom\" needs device_authorization_url, token_url and scopes")
+            guard tokenURL != nil, scopes != nil, deviceURL != nil || authorizationURL != nil else {
+                table.problem("provider", "provider = \"custom\" needs token_url, scopes, and device_authorization_url or authorization_url")
                 return nil
             }
-            provider = OAuthProvider(deviceAuthorizationURL: deviceURL, tokenURL: tokenURL, scopes: [], clientID: clientID)
-        case "google":
-            table.problem("provider", "Google does not allow Gmail's scope through the device sign-in that `followup auth login` uses; "
-                          + "use token_command with a helper such as oama in [smtp] and [imap] instead")
-            return nil
+            provider = OAuthProvider(deviceAuthorizationURL: deviceURL ?? "", tokenURL: tokenURL ?? "", scopes: [], clientID: clientID)
+            defaultFlow = deviceURL != nil ? .device : .browser
         default:
-            table.problem("provider", "must be \"microsoft\" or \"custom\", not \"\(name)\"")
+            table.problem("provider", "must be \"microsoft\", \"google\" or \"custom\", not \"\(name)\"")
             return nil
         }
+        if let deviceURL { provider.deviceAuthorizationURL = deviceURL }
+        if let authorizationURL { provider.authorizationURL = authorizationURL }
+        if let tokenURL { provider.tokenURL = tokenURL }
         if let scopes { provider.scopes = scopes.split(separator: " ").map(String.init) }
         provider.caFile = caFile
+        let flow = flowText.map(OAuthSettings.Flow.init(rawValue:)) ?? defaultFlow
+        guard let flow else {
+            table.problem("flow", "must be \"device\" (a code to enter on any device) or \"browser\" (a browser on this machine), not \"\(flowText ?? "")\"")
+            return nil
+        }
+        if flow == .browser && provider.authorizationURL == nil {
+            table.problem("flow", "flow = \"browser\" needs authorization_url")
+            return nil
+        }
+        if flow == .device && name == "google" {
+            table.problem("flow", "Google does not allow Gmail's scope through the device sign-in; use flow = \"browser\"")
+            return nil
+        }
         if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             table.problem("ca_file", "cannot read \(caFile)")
             return nil
         }
-        return OAuthSettings(providerName: name, provider: provider, clientSecretEnv: secretEnv, tokenFile: storePath + ".oauth.json")
+        return OAuthSettings(providerName: name, provider: provider, flow: flow, clientSecretEnv: secretEnv, tokenFile: storePath + ".oauth.json")
     }
 
     private func decodeSchedule(_ table: TOMLTableReader?) -> ScheduleSettings? {

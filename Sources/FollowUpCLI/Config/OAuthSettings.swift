@@ -4,10 +4,20 @@ import MailTransport
 /// The `[oauth]` section: the provider `followup auth login` signs in with, and where the tokens
 /// it gets are kept (beside the store, mode 0600, never in the config).
 struct OAuthSettings: Sendable, Equatable {
-    /// `microsoft` or `custom`.
+    /// How `followup auth login` signs in.
+    enum Flow: String, Sendable, Equatable {
+        /// A code entered on any device (RFC 8628): Microsoft's default.
+        case device
+        /// A browser on this machine, redirected back to 127.0.0.1 (RFC 8252, PKCE): Google's only way.
+        case browser
+    }
+
+    /// `microsoft`, `google` or `custom`.
     let providerName: String
     /// The endpoints, scopes and client ID (the client secret is read when needed).
     let provider: OAuthProvider
+    /// How to sign in.
+    let flow: Flow
     /// The environment variable holding the client secret, for providers that issue one.
     let clientSecretEnv: String?
     /// The file holding the refresh and access tokens.

@@ -86,11 +86,14 @@ mailbox = "INBOX"
 connect_timeout_seconds = 30
 timeout_seconds = 120
 
-# Microsoft 365 without a token helper: `followup auth login` signs in once with a code shown on
-# screen (the device sign-in), and followup keeps the tokens fresh, beside the store in
-# STORE.oauth.json (readable by you only). Needs auth = "xoauth2" without token_command above.
+# Microsoft 365 or Google without a token helper: `followup auth login` signs in once (Microsoft:
+# a code shown on screen, entered on any device; Google: a browser on this machine), and followup
+# keeps the tokens fresh, beside the store in STORE.oauth.json (readable by you only). Needs
+# auth = "xoauth2" without token_command above.
 # [oauth]
-# provider = "microsoft"          # or "custom" with device_authorization_url, token_url and scopes
+# provider = "microsoft"          # "google", or "custom" with token_url, scopes and
+#                                 # device_authorization_url or authorization_url
+# flow = "device"                 # "device" (Microsoft's default) or "browser" (Google's only way)
 # client_id = "00000000-0000-0000-0000-000000000000"   # your app registration (README)
 # tenant = "example.com"          # default "organizations"
 # client_secret_env = "FOLLOWUP_OAUTH_SECRET"          # only if your registration has a secret

@@ -1,10 +1,14 @@
 public import Foundation
+import MailCore
 
 /// An OAuth2 provider as a mail client signs in to it: the device authorization grant (RFC 8628)
 /// to sign in once, then refresh tokens (RFC 6749 section 6) for fresh access tokens.
 public struct OAuthProvider: Sendable, Equatable {
     /// Where a device authorization starts.
     public var deviceAuthorizationURL: String
+    /// Where a browser sign-in starts (the authorization endpoint), for providers that sign in
+    /// through the browser (the authorization code flow with PKCE); nil when there is none.
+    public var authorizationURL: String?
     /// Where codes and refresh tokens are exchanged for access tokens.
     public var tokenURL: String
     /// The scopes asked for (`offline_access` is what brings a refresh token at Microsoft).
@@ -19,9 +23,10 @@ public struct OAuthProvider: Sendable, Equatable {
     public var timeoutSeconds: Int
 
     /// A provider from its endpoints.
-    public init(deviceAuthorizationURL: String, tokenURL: String, scopes: [String], clientID: String, clientSecret: Secret? = nil,
-                caFile: String? = nil, timeoutSeconds: Int = 30) {
+    public init(deviceAuthorizationURL: String, authorizationURL: String? = nil, tokenURL: String, scopes: [String], clientID: String,
+                clientSecret: Secret? = nil, caFile: String? = nil, timeoutSeconds: Int = 30) {
         self.deviceAuthorizationURL = deviceAuthorizationURL
+        self.authorizationURL = authorizationURL
         self.tokenURL = tokenURL
         self.scopes = scopes
         self.clientID = clientID
@@ -37,6 +42,16 @@ public struct OAuthProvider: Sendable, Equatable {
         return OAuthProvider(deviceAuthorizationURL: base + "/devicecode", tokenURL: base + "/token",
                              scopes: ["offline_access", "https://outlook.office.com/IMAP.AccessAsUser.All", "https://outlook.office.com/SMTP.Send"],
                              clientID: clientID)
+    }
+}
+
+extension OAuthProvider {
+    /// Google (Workspace and Gmail), which allows the mail scope only through the browser sign-in;
+    /// a desktop client of Google's also has a client secret.
+    public static func google(clientID: String) -> OAuthProvider {
+        OAuthProvider(deviceAuthorizationURL: "https://oauth2.googleapis.com/device/code",
+                      authorizationURL: "https://accounts.google.com/o/oauth2/v2/auth", tokenURL: "https://oauth2.googleapis.com/token",
+                      scopes: ["https://mail.google.com/"], clientID: clientID)
     }
 }
 
@@ -155,6 +170,46 @@ public enum OAuthClient {
             }
         }
         throw OAuthFailure(kind: .expired, detail: "no sign-in within \(authorization.expiresIn) s")
+    }
+
+    /// Signs in through the browser (the authorization code flow with PKCE, RFC 7636, and a
+    /// loopback redirect, RFC 8252): `show` gets the address to open; the code that comes back
+    /// to 127.0.0.1 is exchanged for tokens. Waits up to `timeoutSeconds`.
+    public static func signInWithBrowser(_ provider: OAuthProvider, now: () -> Date, timeoutSeconds: Double = 600,
+                                         show: (String) -> Void, shouldStop: () -> Bool = { false }) throws(OAuthFailure) -> OAuthTokens {
+        guard let authorizationURL = provider.authorizationURL else {
+            throw OAuthFailure(kind: .refused, detail: "the provider has no authorization endpoint for a browser sign-in")
+        }
+        let redirect = try LoopbackRedirect()
+        let verifier = randomToken(bytes: 32)
+        let challenge = base64URL(SHA256.digest(Array(verifier.utf8)))
+        let state = randomToken(bytes: 16)
+        let query = [("response_type", "code"), ("client_id", provider.clientID), ("redirect_uri", redirect.redirectURI),
+                     ("scope", provider.scopes.joined(separator: " ")), ("state", state), ("code_challenge", challenge),
+                     ("code_challenge_method", "S256"), ("access_type", "offline"), ("prompt", "consent")]
+        show(authorizationURL + (authorizationURL.contains("?") ? "&" : "?")
+             + query.map { FormPost.percentEncoded($0.0) + "=" + FormPost.percentEncoded($0.1) }.joined(separator: "&"))
+        let code = try redirect.awaitCode(state: state, timeoutSeconds: timeoutSeconds, shouldStop: shouldStop)
+        return try tokens(provider, now: now(), [("grant_type", "authorization_code"), ("code", code), ("code_verifier", verifier),
+                                                 ("redirect_uri", redirect.redirectURI)])
+    }
+
+    /// `bytes` random bytes as base64url without padding (43 characters for 32 bytes).
+    static func randomToken(bytes: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return base64URL((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
+    /// Base64url without padding (RFC 4648 section 5), as PKCE writes the challenge.
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        String(Base64.encode(bytes).compactMap { character -> Character? in
+            switch character {
+            case "+": return "-"
+            case "/": return "_"
+            case "=": return nil
+            default: return character
+            }
+        })
     }
 
     /// A fresh access token for `refreshToken`. The refresh token in the answer replaces the old
