@@ -25,16 +25,23 @@ extension ReplyMailbox {
 
 /// A reply as `poll` records it, whether or not it changed anything.
 public struct ProcessedReply: Sendable, Equatable {
+    /// The mailbox it was read from.
     public var mailbox: String
+    /// The mailbox's UID validity when it was read.
     public var uidValidity: UInt32
+    /// Its UID in the mailbox.
     public var uid: UInt32
+    /// Its Message-ID, when it has one.
     public var messageID: String?
+    /// The From address, lowercased.
     public var sender: String?
+    /// Its Date header.
     public var receivedAt: Date?
     /// What sort of message it is.
     public var kind: MessageKind
     /// For a person's reply: what the person wants.
     public var intent: ReplyIntent?
+    /// Why the classifier decided as it did, one reason per line.
     public var explanation: [String]
     /// The subject line.
     public var subject: String?

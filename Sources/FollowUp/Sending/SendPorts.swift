@@ -115,10 +115,12 @@ public final class MonotonicStopwatch: Stopwatch {
     /// A stopwatch on the machine's monotonic clock.
     public init() {}
 
+    /// Seconds on the monotonic clock.
     public func elapsed() -> Double {
         Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 
+    /// Sleeps `seconds` (nothing for zero or less).
     public func pause(seconds: Double) {
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     }
