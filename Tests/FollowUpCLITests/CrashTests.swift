@@ -150,8 +150,9 @@ struct PollCrashTests {
         // Every answer to a FETCH is held back a little, so a poll takes long enough to be killed part-way.
         let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
         defer { proxy.stop() }
-        // A poll fetches 50 messages per pipelined command, so each batch costs one held-back answer.
-        proxy.setRules([FaultRule(name: "slow fetch", trigger: .imapCommand("UID FETCH"), action: .delay(milliseconds: 350))])
+        // A poll fetches 50 messages per pipelined command, so each batch costs one held-back answer:
+        // the three batches take over two seconds, longer than any wait before a kill.
+        proxy.setRules([FaultRule(name: "slow fetch", trigger: .imapCommand("UID FETCH"), action: .delay(milliseconds: 700))])
         let campaign = try Campaign(prospects: names, steps: [("01-opening.txt", 0), ("02-follow-up.txt", 3)],
                                     imapURL: "imap://127.0.0.1:\(proxy.port)", imapUser: Self.poller)
         #expect(try campaign.run(["import", "prospects.csv", "--now", "2026-12-01T09:00:00Z"]).status == 0)
