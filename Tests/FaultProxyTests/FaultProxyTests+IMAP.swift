@@ -31,7 +31,7 @@ extension FaultProxyTests {
         #expect(client.readLine() == .line("* 1 EXISTS"))
         #expect(client.readLine() == .line("A001 OK LOGIN done"))
         client.send("A002 SELECT INBOX")
-        #expect(client.readLine() == .closed)
+        #expect(client.readLine(timeout: 10) == .closed, "the proxy waits up to 2 s for the reply it drops, longer on a loaded machine")
         #expect(server.lines.contains("A002 SELECT INBOX"))
     }
 
