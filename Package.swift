@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MailTransportTests",
-            dependencies: ["MailTransport", "TestSupport", "FaultProxy"],
+            dependencies: ["MailTransport", "MailCore", "TestSupport", "FaultProxy"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import MailCore
 @testable import MailTransport
 import Testing
 
@@ -5,19 +6,6 @@ import Testing
 /// stream looks like and however it is cut into pieces.
 @Suite("Reading IMAP responses as they arrive")
 struct IMAPResponseReaderTests {
-    /// A small seeded generator, so that every run cuts and mutates the stream the same way.
-    struct Seeded {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ limit: Int) -> Int { Int(next() % UInt64(max(1, limit))) }
-    }
-
     /// A stream with literals that hold what a response looks like: tagged lines, `* BYE`, `{N}`
     /// announcements, bare CR and LF, and a literal of zero bytes.
     static let hostileBodies = [
@@ -68,8 +56,8 @@ struct IMAPResponseReaderTests {
     func anyCut(seed: UInt64) throws {
         let whole = try Self.read(Self.stream) { Int.max }
         #expect(try Self.read(Self.stream) { 1 } == whole)
-        var random = Seeded(state: seed)
-        #expect(try Self.read(Self.stream) { 1 + random.below(700) } == whole)
+        var random = SplitMix64(seed: seed)
+        #expect(try Self.read(Self.stream) { 1 + Int(random.next() % 700) } == whole)
     }
 
     @Test("a response cut short is reported as unfinished, with what arrived")
@@ -99,13 +87,13 @@ struct IMAPResponseReaderTests {
         let original = Self.stream
         let alphabet = Array("{}0123456789+~\r\n *F OK()".utf8)
         for seed in 1...300 {
-            var random = Seeded(state: UInt64(seed))
+            var random = SplitMix64(seed: UInt64(seed))
             var mutated = original
-            for _ in 0..<(1 + random.below(12)) {
-                let at = random.below(mutated.count)
-                switch random.below(3) {
-                case 0: mutated[at] = alphabet[random.below(alphabet.count)]
-                case 1: mutated.insert(alphabet[random.below(alphabet.count)], at: at)
+            for _ in 0..<(1 + Int(random.next() % 12)) {
+                let at = Int(random.next() % UInt64(mutated.count))
+                switch Int(random.next() % 3) {
+                case 0: mutated[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                case 1: mutated.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: at)
                 default: mutated.remove(at: at)
                 }
             }

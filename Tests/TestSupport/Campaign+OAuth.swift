@@ -28,23 +28,11 @@ extension Campaign {
     /// redirect with it, or with `error=access_denied` when `deny`. Returns login's exit status
     /// and output (-1 when it did not end within 30 s).
     public func authLoginInBrowser(deny: Bool = false, wrongState: Bool = false) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
-        process.arguments = ["auth", "login"]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = FollowUpBinary.childEnvironment(adding: [:])
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
+        let (process, output) = try startLogin()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         var text = ""
-        var address: String?
-        while address == nil {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            address = text.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:\(OAuthStandIn.port)/authorize?") }.map(String.init)
+        let address = Self.read(output, into: &text) { text in
+            text.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:\(OAuthStandIn.port)/authorize?") }.map(String.init)
         }
         guard let address, let components = URLComponents(string: address) else {
             throw RigError(description: "followup auth login printed no address to open: \(text)")
@@ -69,17 +57,29 @@ extension Campaign {
         if wrongState {
             return (ended ? process.terminationStatus : -1, page)
         }
-        while ended {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
+        if ended { _ = Self.read(output, into: &text) { _ in nil } }
         return (ended ? process.terminationStatus : -1, text + page)
     }
 
     /// Runs `followup auth login`, plays the user who approves (or declines) the code it prints,
     /// and returns its exit status and output (-1 when it did not end within 30 s).
     public func authLogin(deny: Bool = false) throws -> (status: Int32, output: String) {
+        let (process, output) = try startLogin()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var text = ""
+        let code = Self.read(output, into: &text) { text in
+            guard let range = text.range(of: "enter the code "), let end = text[range.upperBound...].firstIndex(of: "\n") else { return nil }
+            return String(text[range.upperBound..<end])
+        }
+        guard let code else { throw RigError(description: "followup auth login printed no code: \(text)") }
+        try OAuthStandIn.approve(userCode: code, deny: deny)
+        let ended = Eventually.wait(upTo: 30) { !process.isRunning }
+        if ended { _ = Self.read(output, into: &text) { _ in nil } }
+        return (ended ? process.terminationStatus : -1, text)
+    }
+
+    /// Starts `followup auth login` in the campaign with its output (stdout and stderr) on one pipe.
+    private func startLogin() throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FollowUpBinary.path)
         process.arguments = ["auth", "login"]
@@ -89,25 +89,17 @@ extension Campaign {
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var text = ""
-        var code: String?
-        while code == nil {
+        return (process, output)
+    }
+
+    /// Reads `output` into `text` until `found` finds what it looks for in all read so far, or
+    /// the output ends; what `found` found.
+    private static func read(_ output: Pipe, into text: inout String, until found: (String) -> String?) -> String? {
+        while true {
+            if let result = found(text) { return result }
             let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: "enter the code "), let end = text[range.upperBound...].firstIndex(of: "\n") {
-                code = String(text[range.upperBound..<end])
-            }
-        }
-        guard let code else { throw RigError(description: "followup auth login printed no code: \(text)") }
-        try OAuthStandIn.approve(userCode: code, deny: deny)
-        let ended = Eventually.wait(upTo: 30) { !process.isRunning }
-        while ended {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
+            if chunk.isEmpty { return nil }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        return (ended ? process.terminationStatus : -1, text)
     }
 }
