@@ -111,7 +111,6 @@ struct RunCommandTests {
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         // The first round polled, then sent step 1; from then on the next round is an hour away.
         #expect(Eventually.wait { !campaign.delivered(to: "h1").isEmpty }, "step 1 was sent")
-        Thread.sleep(forTimeInterval: 0.5)
         let reply = "From: <\(campaign.address("h1"))>\r\nTo: <\(MailRig.sales)>\r\nSubject: Re: hello\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\n"
             + "Message-ID: <idle-h1-\(campaign.tag)@example.test>\r\n\r\nNot interested, please stop.\r\n"
         let inbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.sales), mailbox: "INBOX")

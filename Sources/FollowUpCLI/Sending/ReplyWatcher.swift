@@ -4,7 +4,8 @@ import MailTransport
 
 /// What `followup run` does between rounds when there is an [imap] section: one IMAP session
 /// waits on the reply mailbox (`IDLE`), so that a reply is polled as soon as the server announces
-/// it instead of at the next round.
+/// it instead of at the next round. Each new session (the first, and each after a failure)
+/// asks for one poll at once, for what arrived before it selected the mailbox.
 ///
 /// A session that fails is dropped and opened again after a pause that doubles from 1 s up to
 /// 5 minutes; each new session signs in afresh (a new password or access token from the config's
@@ -35,8 +36,14 @@ final class ReplyWatcher {
                 continue
             }
             do {
-                let session = try mailbox ?? open()
-                mailbox = session
+                guard let session = mailbox else {
+                    // A new session hears only of what arrives after it selected the mailbox:
+                    // what came since the last poll is for a poll now.
+                    let opened = try open()
+                    try opened.select()
+                    mailbox = opened
+                    return true
+                }
                 let news = try session.waitForNews(seconds: min(Self.longestWait, deadline.timeIntervalSinceNow)) { stop.isRequested }
                 failures = 0
                 if news { return true }

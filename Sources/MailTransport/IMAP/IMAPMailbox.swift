@@ -203,7 +203,7 @@ public final class IMAPMailbox {
     /// server without it, asks with `NOOP` every `noopInterval` seconds on the same session.
     /// Callers renew the wait well before servers end an idle session (29 minutes, RFC 2177).
     public func waitForNews(seconds: Double, noopInterval: Double = 30, stop: () -> Bool = { false }) throws(MailTransportError) -> Bool {
-        try run([], selecting: true)
+        try select()
         let announced: [IMAPResponse]?
         if try serverCapabilities().contains("IDLE") {
             announced = try session(command: "IDLE") { connection throws(IMAPConnection.Failure) in
@@ -229,6 +229,11 @@ public final class IMAPMailbox {
             let words = response.text.uppercased().split(separator: " ")
             return response.kind == .untagged && words.count >= 2 && ["EXISTS", "FETCH", "EXPUNGE"].contains(String(words[1]))
         }
+    }
+
+    /// Connects if needed and selects the mailbox: what arrives from now on, `waitForNews` hears of.
+    public func select() throws(MailTransportError) {
+        try run([], selecting: true)
     }
 
     /// Ends the session politely (`LOGOUT`), if one is open.
