@@ -138,6 +138,20 @@ final class SQLiteDatabase {
         }
     }
 
+    /// Runs `body`, which only reads, in one read transaction: every query sees the same snapshot,
+    /// and the lock on the write-ahead log is taken once instead of once per query.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// The latest error text of the connection.
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
     /// SQLite's extended result code for the most recent failure on this connection.

@@ -8,11 +8,16 @@ extension SQLiteProspectStore: ReplyLedger {
         }
     }
 
+    /// Not synced to disk on its own (a poll saves it after every batch): a power cut may lose the
+    /// latest move, and the next poll then screens those messages again, which `wasProcessed`
+    /// makes harmless. Any crash of the process alone keeps it.
     public func saveCursor(for mailbox: String, uidValidity: UInt32, nextUID: UInt32) throws(StoreError) {
-        try database.run("""
-            INSERT INTO mailbox_cursors (mailbox, uid_validity, next_uid) VALUES (?, ?, ?)
-            ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, next_uid = excluded.next_uid
-            """, [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(nextUID))])
+        try database.transaction(synced: false) { () throws(StoreError) in
+            _ = try database.run("""
+                INSERT INTO mailbox_cursors (mailbox, uid_validity, next_uid) VALUES (?, ?, ?)
+                ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, next_uid = excluded.next_uid
+                """, [.text(mailbox), .integer(Int64(uidValidity)), .integer(Int64(nextUID))])
+        }
     }
 
     public func wasProcessed(mailbox: String, uidValidity: UInt32, uid: UInt32, messageID: String?) throws(StoreError) -> Bool {
@@ -24,8 +29,36 @@ extension SQLiteProspectStore: ReplyLedger {
         return try database.first("SELECT 1 FROM replies WHERE mailbox = ? AND message_id = ?", [.text(mailbox), .text(messageID)]) { $0.int(0) } != nil
     }
 
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try database.reading(body)
+    }
+
+    public func known(messageIDs: Set<String>, identities: Set<String>) throws(StoreError) -> (messageIDs: Set<String>, identities: Set<String>) {
+        (try existing(Array(messageIDs), in: "SELECT message_id FROM messages WHERE message_id IN"),
+         try existing(identities.map { $0.lowercased() }, in: "SELECT identity FROM prospects WHERE identity IN"))
+    }
+
+    /// The `values` that `select` (a query of one column, ending in `IN`) finds, asked 100 at a
+    /// time through one cached statement (a short last group is padded with NULL, which matches
+    /// nothing).
+    private func existing(_ values: [String], in select: String) throws(StoreError) -> Set<String> {
+        let width = 100
+        let sql = select + " (" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        var found = Set<String>()
+        var start = 0
+        while start < values.count {
+            let group = values[start..<min(start + width, values.count)]
+            let parameters = group.map { SQLValue.text($0) } + Array(repeating: SQLValue.null, count: width - group.count)
+            for value in try database.query(sql, parameters, { $0.text(0) }) {
+                if let value { found.insert(value) }
+            }
+            start += width
+        }
+        return found
+    }
+
     public func prospect(sentMessageID: String) throws(StoreError) -> Prospect? {
-        let id = sentMessageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        let id = Self.bareMessageID(sentMessageID)
         return try database.first("""
             SELECT p.id, p.email, p.identity, p.fields, p.time_zone, p.state, p.snoozed_until
             FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.message_id = ?
@@ -33,7 +66,7 @@ extension SQLiteProspectStore: ReplyLedger {
     }
 
     public func isSettled(sentMessageID: String) throws(StoreError) -> Bool {
-        let id = sentMessageID.trimmingCharacters(in: CharacterSet(charactersIn: "<> "))
+        let id = Self.bareMessageID(sentMessageID)
         return try database.first("SELECT status FROM messages WHERE message_id = ?", [.text(id)]) { $0.text(0).flatMap(MessageStatus.init(rawValue:)) } == .sent
     }
 
@@ -98,5 +131,12 @@ extension SQLiteProspectStore: ReplyLedger {
                              [.text(pattern.lowercased()), .text(outcome.summary), now])
         }
         try recordEvent(prospect: prospectID, at: date, kind: "reply", detail: detail)
+    }
+
+    /// A Message-ID without its angle brackets and surrounding spaces, as the store keeps it.
+    static func bareMessageID(_ id: String) -> String {
+        let isWrapping: (Character) -> Bool = { $0 == "<" || $0 == ">" || $0 == " " }
+        guard let first = id.firstIndex(where: { !isWrapping($0) }), let last = id.lastIndex(where: { !isWrapping($0) }) else { return "" }
+        return String(id[first...last])
     }
 }

@@ -34,16 +34,7 @@ public enum Charset {
 
     /// The bytes as UTF-8, or nil when they are not valid UTF-8.
     static func strictUTF8(_ bytes: [UInt8]) -> String? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 
     /// ISO-8859-1: every byte maps to the code point of the same value (lossless).

@@ -12,16 +12,29 @@ public struct HeaderField: Sendable, Equatable {
     }
 }
 
+extension HeaderField {
+    /// True when the field is named `name`, compared as field names are: ASCII letters in any case.
+    func isNamed(_ name: String) -> Bool {
+        var other = name.utf8.makeIterator()
+        for byte in self.name.utf8 {
+            guard let wanted = other.next(), Self.lowercaseASCII(byte) == Self.lowercaseASCII(wanted) else { return false }
+        }
+        return other.next() == nil
+    }
+
+    private static func lowercaseASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
+    }
+}
+
 extension [HeaderField] {
     /// The value of the first field named `name` (case-insensitive), or nil.
     func first(named name: String) -> String? {
-        let key = name.lowercased()
-        return first { $0.name.lowercased() == key }?.value
+        first { $0.isNamed(name) }?.value
     }
 
     /// The values of every field named `name` (case-insensitive), in order.
     func all(named name: String) -> [String] {
-        let key = name.lowercased()
-        return filter { $0.name.lowercased() == key }.map(\.value)
+        filter { $0.isNamed(name) }.map(\.value)
     }
 }

@@ -38,7 +38,7 @@ public struct MessageID: Sendable, Hashable {
         }
         if ids.isEmpty {
             ids = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(10_000).map(String.init)
-                .filter { $0.contains("@") }
+                .filter { $0.containsUTF8("@") }
         }
         return ids
     }

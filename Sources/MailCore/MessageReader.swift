@@ -14,6 +14,28 @@ public enum MessageReader {
         return parseMessage(bytes, 0..<bytes.count, depth: 0, budget: budget, skipMbox: true)
     }
 
+    /// Parses only the header block of `bytes` (a whole message, or a header block alone as IMAP
+    /// sends for `BODY[HEADER.FIELDS (...)]`): the fields, and a root part that has the message's
+    /// content type and no body. Cheaper than `parse` by all the work of the body, for code that
+    /// decides from the header alone whether to read the rest.
+    public static func parseHeader(_ bytes: [UInt8]) -> ParsedMessage {
+        let block = HeaderBlockParser.parse(bytes, 0..<bytes.count, skipMboxLine: true)
+        let headers = decodeHeaders(block.fields)
+        var contentType = block.fields.first(named: "Content-Type").map { ContentType(parsing: RFC2047.decode($0)) }
+            ?? ContentType(parsing: "text/plain")
+        if !contentType.value.containsUTF8("/") { contentType.value = "text/plain" }
+        let encoding = (block.fields.first(named: "Content-Transfer-Encoding") ?? "7bit").trimmingWSP().lowercased()
+        let root = MIMEPart(headers: headers, contentType: contentType, transferEncoding: encoding)
+        return ParsedMessage(headers: headers, rawHeaders: block.fields, root: root, bestText: "")
+    }
+
+    /// Where the body of `bytes` begins: just after the blank line that ends the header block (the
+    /// whole length when there is no body). `bytes[..<headerEnd(bytes)]` parses to the same header
+    /// fields as the whole message.
+    public static func headerEnd(_ bytes: [UInt8]) -> Int {
+        HeaderBlockParser.parse(bytes, 0..<bytes.count, skipMboxLine: true).bodyStart
+    }
+
     static func parseMessage(_ bytes: [UInt8], _ range: Range<Int>, depth: Int, budget: PartBudget, skipMbox: Bool) -> ParsedMessage {
         let block = HeaderBlockParser.parse(bytes, range, skipMboxLine: skipMbox)
         let root = parsePart(
@@ -32,7 +54,7 @@ public enum MessageReader {
         budget.count += 1
         var contentType = rawHeaders.first(named: "Content-Type").map { ContentType(parsing: RFC2047.decode($0)) }
             ?? ContentType(parsing: defaultType)
-        if !contentType.value.contains("/") { contentType.value = defaultType }
+        if !contentType.value.containsUTF8("/") { contentType.value = defaultType }
         let encoding = (rawHeaders.first(named: "Content-Transfer-Encoding") ?? "7bit").trimmingWSP().lowercased()
         var part = MIMEPart(headers: decodeHeaders(rawHeaders), contentType: contentType, transferEncoding: encoding)
         if let disposition = rawHeaders.first(named: "Content-Disposition").map({ ContentType(parsing: $0) }) {

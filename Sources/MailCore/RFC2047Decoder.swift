@@ -2,7 +2,7 @@
 /// Adjacent words in the same charset are decoded together, so a character split across words is rejoined.
 enum RFC2047Decoder {
     static func decode(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard text.containsUTF8("=?") else { return text }
         let s = Array(text.unicodeScalars)
         let scan = Scan(s)
         var out = ""  // String appends are amortised O(1); UnicodeScalarView.append(contentsOf:) is not

@@ -5,3 +5,13 @@ extension String {
         return Array(utf8).withUnsafeBufferPointer(body)
     }
 }
+
+extension StringProtocol {
+    /// True when `needle`'s UTF-8 bytes occur among this string's: a plain byte search, not
+    /// Foundation's locale-aware one (which costs far more on every header of every message).
+    func containsUTF8(_ needle: String) -> Bool {
+        let pin = Array(needle.utf8)
+        return utf8.withContiguousStorageIfAvailable { hay in pin.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) != nil } }
+            ?? ByteSearch.contains(pin, in: Array(utf8))
+    }
+}

@@ -82,9 +82,12 @@ struct AutoReplyDetector {
         return false
     }
 
+    /// Subjects of delivery success notices, folded words.
+    static let successSubjects = [" delivery status notification success ", " successful mail delivery report ", " delivery notification success "]
+
     /// True for a delivery-success notice without a report part ("Delivery Status Notification (Success)").
     static func isSuccessNotice(_ message: ParsedMessage) -> Bool {
         let subject = TextFold.words(message.subject ?? "")
-        return TextSearch.containsAny(subject, [" delivery status notification success ", " successful mail delivery report ", " delivery notification success "])
+        return TextSearch.containsAny(subject, successSubjects)
     }
 }

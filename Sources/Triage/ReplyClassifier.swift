@@ -60,6 +60,56 @@ public struct ReplyClassifier: Sendable {
         return nil
     }
 
+    /// The header fields `mayBeReport` reads, and those a poll needs to match a message to a
+    /// prospect before it reads the rest: a mailbox can send these alone for every message, and
+    /// the whole message only for those that may concern us.
+    public static let screeningFields = ["From", "To", "Cc", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+        "Return-Path", "Content-Type", "Delivered-To", "X-Original-To", "Auto-Submitted", "X-Failed-Recipients", "X-HmXmrOriginalRecipient"]
+
+    /// False only when `message`'s header fields hold none of the signs that reports carry there,
+    /// so its body need not be read to rule it out. Reads the fields in `screeningFields` and
+    /// nothing else: `message` may have been parsed from them alone.
+    ///
+    /// Generous on purpose (a vacation notice or a newsletter from a `bounce@` address passes):
+    /// a message let through costs one more fetch; one held back would be a report never read.
+    /// What it cannot see is a report with none of the signs: a delivery-status part inside an
+    /// ordinary multipart/mixed, or a qmail report, from an ordinary sender under an ordinary
+    /// subject (mail systems send neither). The signs: a `multipart/report` or `message/*` body, a null Return-Path, X-Failed-Recipients,
+    /// a provider's feedback-loop field, Auto-Submitted other than "no", a mail-system or feedback
+    /// sender, or a subject that announces a failure, a delay, a success or a complaint.
+    public func mayBeReport(_ message: ParsedMessage) -> Bool {
+        mayBeReport(message, from: message.from)
+    }
+
+    /// `mayBeReport(message)` for a caller that has read `message.from` already.
+    public func mayBeReport(_ message: ParsedMessage, from sender: MailAddress?) -> Bool {
+        let type = message.root.contentType
+        if type.value == "multipart/report" || type.type == "message" { return true }
+        if message.header("Return-Path").map({ TextFold.trim($0) }) == "<>" { return true }
+        if message.header("X-Failed-Recipients") != nil || message.header("X-HmXmrOriginalRecipient") != nil { return true }
+        if let auto = message.header("Auto-Submitted"), TextFold.trim(auto).lowercased() != "no" { return true }
+        if let local = sender?.localPart.lowercased(), Self.isReportSender(local) { return true }
+        if let name = sender?.displayName, !name.isEmpty, TextSearch.containsAny(TextFold.fold(name), BounceCues.daemonNames) { return true }
+        guard let subject = message.subject, !subject.isEmpty else { return false }
+        return TextSearch.containsAny(TextFold.words(subject), Self.reportSubjects)
+    }
+
+    /// Local parts of the senders of bounces and complaints.
+    private static let reportSenders = BounceCues.daemonSenders + ComplaintDetector.feedbackSenders
+
+    /// True when `local` (lowercased) is one of `reportSenders`, alone or followed by `+`, `-` or `_`.
+    private static func isReportSender(_ local: String) -> Bool {
+        let bytes = Array(local.utf8)
+        return reportSenders.contains { name in
+            let count = name.utf8.count
+            guard bytes.count >= count, bytes[..<count].elementsEqual(name.utf8) else { return false }
+            return bytes.count == count || [UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "_")].contains(bytes[count])
+        }
+    }
+    /// Subjects of bounces, delay and success notices, and complaints (folded words).
+    private static let reportSubjects = BounceCues.failureSubjects + BounceCues.delaySubjects + ComplaintDetector.complaintSubjects
+        + AutoReplyDetector.successSubjects
+
     /// A message that is not a `report`, classified: a removal request, an auto-reply (with its
     /// return date), or a human reply with its intent.
     public func reply(_ message: ParsedMessage) -> Classification {

@@ -150,8 +150,9 @@ struct PollCrashTests {
         // Every answer to a FETCH is held back a little, so a poll takes long enough to be killed part-way.
         let proxy = try FaultProxy(upstreamPort: MailRig.imapPort)
         defer { proxy.stop() }
-        // A poll fetches 50 messages per pipelined command, so each batch costs one held-back answer:
-        // the three batches take over two seconds, longer than any wait before a kill.
+        // A poll reads the headers first (one command for all 150, one held-back answer), then
+        // fetches whole 50 messages per command, so each batch costs one more: the headers and three
+        // batches take about three seconds, longer than any wait before a kill.
         proxy.setRules([FaultRule(name: "slow fetch", trigger: .imapCommand("UID FETCH"), action: .delay(milliseconds: 700))])
         let campaign = try Campaign(prospects: names, steps: [("01-opening.txt", 0), ("02-follow-up.txt", 3)],
                                     imapURL: "imap://127.0.0.1:\(proxy.port)", imapUser: Self.poller)
@@ -178,7 +179,7 @@ struct PollCrashTests {
             if round >= 8 && kills >= 2 && partWay >= 1 { break }
             if progress.last == count { break }
             let process = try campaign.start(["poll", "--now", "2026-12-02T11:00:00Z"])
-            Thread.sleep(forTimeInterval: Double(random.next() % 1_500) / 1000.0 + 0.1)
+            Thread.sleep(forTimeInterval: Double(random.next() % 2_400) / 1000.0 + 0.1)
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1

@@ -26,7 +26,14 @@ struct PollRunTests {
         }
         func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])] {
             calls.append("fetch \(uids.count)")
+            fetchedWhole += uids
             return uids.compactMap { uid in messages[uid].map { (uid, $0) } }
+        }
+        /// The UIDs fetched whole, in order.
+        var fetchedWhole: [UInt32] = []
+        func fetchHeaders(_ fields: [String], uids: [UInt32], each: ([(uid: UInt32, bytes: [UInt8])]) throws -> Void) throws {
+            calls.append("headers \(uids.count)")
+            try each(uids.compactMap { uid in messages[uid].map { (uid, Array($0[..<MessageReader.headerEnd($0)])) } })
         }
         var moveFails = false
         func moveOwnCopies(uids: [UInt32]) throws {
@@ -86,8 +93,40 @@ struct PollRunTests {
         mailbox.messages[3] = message(from: "kira@example.com", id: "ours@example.com", body: "witness copy")
         mailbox.calls = []
         let next = try poll(mailbox, ledger)
-        #expect(mailbox.calls == ["status", "search from 3", "fetch 1"])
+        #expect(mailbox.calls == ["status", "search from 3", "headers 1"], "our own copy is known by its header")
         #expect(next.ownCopies == 1 && next.changes.isEmpty)
+    }
+
+    @Test("every message is screened by its header; only a prospect's reply, an answer to our mail and a report are fetched whole")
+    func onlyWhatConcernsUsIsFetched() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        let bounce = Array(("From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\nTo: <kira@example.com>\r\n"
+            + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <b1@mx.example.net>\r\nDate: Tue, 08 Dec 2026 10:00:00 +0000\r\n\r\n"
+            + "This is the mail system at host mx.example.net.\r\n\r\nI'm sorry to have to inform you that your message could not\r\n"
+            + "be delivered to one or more recipients.\r\n\r\n<ana@example.com>: host mx.example.com said: 550 5.1.1 User unknown\r\n").utf8)
+        mailbox.messages = [1: message(from: "friend@else.example", id: "x1@else.example", body: "Lunch on Friday?"),
+                            2: message(from: "ana@example.com", id: "a1@example.com", body: "Yes, call me on Friday."),
+                            3: message(from: "news@shop.example", id: "n1@shop.example", body: "Our sale starts today."),
+                            4: message(from: "assistant@example.com", id: "s1@example.com", body: "Ana is away.", inReplyTo: "ours@example.com"),
+                            5: bounce]
+        let report = try poll(mailbox, ledger)
+        #expect(report.examined == 5)
+        #expect(mailbox.calls.filter { $0.hasPrefix("headers") } == ["headers 5"])
+        #expect(mailbox.fetchedWhole == [2, 4, 5], "the user's own mail stays on the server")
+        #expect(report.matched == 3)
+        #expect(ledger.applied.map(\.1).contains(.bounced))
+    }
+
+    @Test("the same message under two UIDs is applied once")
+    func duplicateUnderTwoUIDs() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        let reply = message(from: "ana@example.com", id: "a1@example.com", body: "Please remove me from your list.")
+        mailbox.messages = [1: reply, 2: reply]
+        let report = try poll(mailbox, ledger)
+        #expect(report.examined == 2)
+        #expect(ledger.applied.count == 1, "\(ledger.applied)")
     }
 
     @Test("a changed UID validity re-scans, but never processes the same message twice")

@@ -17,6 +17,25 @@ struct IMAPResponseTests {
         #expect(responses[1].status == "OK")
     }
 
+    @Test("FETCH items are read one by one: a header section, a flag or field name that looks like an item, an earlier literal, a quoted section")
+    func fetchItems() throws {
+        let header = "From: a@example.com\r\nSubject: UID 99\r\n\r\n"
+        let stream = "* 4 FETCH (UID 12 BODY[HEADER.FIELDS (FROM SUBJECT X-UID)] {\(header.utf8.count)}\r\n\(header))\r\n"
+            + "* 5 FETCH (FLAGS (\\Seen $UID) RFC822.SIZE 2048 UID 13)\r\n"
+            + "* 6 FETCH (ENVELOPE (NIL {3}\r\nabc NIL) UID 14 BODY[]<0> {5}\r\nhello)\r\n"
+            + "* 7 FETCH (UID 15 BODY[HEADER.FIELDS (FROM)] \"\")\r\n"
+            + "* 8 FETCH (UID 16 BODY (\"text\" \"plain\" NIL NIL NIL \"7bit\" 5 1))\r\n"
+            + "* 3 EXISTS\r\n"
+        let items = IMAPResponse.parse(Array(stream.utf8)).map(IMAPFetchItem.init)
+        #expect(items.count == 6)
+        #expect(items[0]?.uid == 12 && items[0]?.body == Array(header.utf8), "the field list inside the section is not read as items")
+        #expect(items[1]?.uid == 13 && items[1]?.size == 2048 && items[1]?.flags == ["\\Seen", "$UID"] && items[1]?.body == nil)
+        #expect(items[2]?.uid == 14 && items[2]?.body == Array("hello".utf8), "the body is the second literal, not the envelope's")
+        #expect(items[3]?.uid == 15 && items[3]?.body == [], "a message without the fields comes as an empty quoted string")
+        #expect(items[4]?.uid == 16 && items[4]?.body == nil, "BODY without a section is the structure, not the message")
+        #expect(items[5] == nil)
+    }
+
     @Test("a literal without a trailing line ending, and a truncated literal")
     func awkwardLiterals() {
         let exact = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))

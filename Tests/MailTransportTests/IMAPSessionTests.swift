@@ -61,6 +61,34 @@ struct IMAPSessionTests {
         #expect(mailbox.connectionsOpened == 1)
     }
 
+    @Test("header fields come without bodies, in groups handed over as their commands complete")
+    func headerFieldsInGroups() throws {
+        let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")
+        var appended: [UInt32: [UInt8]] = [:]
+        for index in 0..<25 {
+            let message = TestMessages.simple(from: MailRig.sales, to: MailRig.appender, id: TestMessages.uniqueID("fields-\(index)"),
+                                              body: "BODY-MARKER \(index)\r\n")
+            appended[try #require(try mailbox.append(message, to: "INBOX", seen: false))] = message
+        }
+        var groups: [[FetchedMessage]] = []
+        try mailbox.fetchHeaders(["From", "Message-ID", "X-Not-There"], uids: Array(appended.keys) + [4_000_000_000], batchSize: 10) {
+            groups.append($0)
+        }
+        // Dovecot works on up to four pipelined commands at once and completes them together, so a
+        // group may hold several commands' worth; every message comes once, in one of them.
+        #expect(groups.allSatisfy { !$0.isEmpty })
+        #expect(groups.joined().map(\.uid).sorted() == appended.keys.sorted(), "each message once; a UID that does not exist is skipped")
+        for fetched in groups.joined() {
+            let text = String(decoding: fetched.bytes, as: UTF8.self)
+            let original = String(decoding: try #require(appended[fetched.uid]), as: UTF8.self)
+            #expect(text.hasPrefix("From: ") && text.contains("Message-ID: ") && text.hasSuffix("\r\n\r\n"))
+            #expect(!text.contains("BODY-MARKER") && !text.contains("Subject:"), "only the fields asked for")
+            #expect(original.contains(text.components(separatedBy: "\r\n").first ?? "?"))
+        }
+        #expect(try mailbox.flags(uids: Array(appended.keys)).values.allSatisfy { !$0.contains("\\Seen") })
+        #expect(mailbox.connectionsOpened == 1)
+    }
+
     @Test("a message larger than the limit arrives cut at the limit, and only that much is read")
     func partialFetch() throws {
         let mailbox = try IMAPMailbox(server: MailRig.imap(user: MailRig.appender), mailbox: "INBOX")

@@ -374,16 +374,28 @@ template = "t.txt"
             f.write("email,first_name\nbench+seed@example.test,Seed\n")
         return cfg
 
-    def fresh_poll_store(self, d, cfg):
-        """A store with one message 'sent' long ago, so that a first poll reads the whole folder."""
+    POLL_PROSPECT_EVERY = 20
+
+    def fresh_poll_store(self, d, cfg, n):
+        """A store whose messages were all 'sent' long ago, so that a first poll reads the whole folder: one to a
+        seed prospect, and one to every 20th sender of the folder (bench+20, bench+40, ...), whose replies
+        (Message-ID fu.K, answered by the folder's In-Reply-To) a poll must read whole and classify. Returns how
+        many prospects have a reply in the folder."""
         for f in os.listdir(d):
             if f.startswith("poll.sqlite"):
                 os.unlink(os.path.join(d, f))
-        subprocess.run([self.fu, "import", "one.csv", "--config", cfg, "--now", "2026-01-01T09:00:00Z", "--quiet"], cwd=d, env=self.env,
-                       check=True, stdout=subprocess.DEVNULL)
+        ks = list(range(self.POLL_PROSPECT_EVERY, n + 1, self.POLL_PROSPECT_EVERY))
+        with open(os.path.join(d, "prospects.csv"), "w") as f:
+            f.write("email,first_name\nbench+seed@example.test,Seed\n")
+            f.writelines(f"bench+{k}@example.test,P{k}\n" for k in ks)
+        subprocess.run([self.fu, "import", "prospects.csv", "--config", cfg, "--now", "2026-01-01T09:00:00Z", "--quiet"], cwd=d,
+                       env=self.env, check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["sqlite3", os.path.join(d, "poll.sqlite"),
                         "INSERT INTO messages (prospect_id, step, attempt, message_id, subject, planned_at, status, updated_at) "
-                        "VALUES (1, 1, 1, 'seed@example.test', 'hi', 1767258000, 'sent', 1767258000)"], check=True)
+                        "SELECT id, 1, 1, CASE WHEN email = 'bench+seed@example.test' THEN 'seed@example.test' "
+                        "ELSE 'fu.' || substr(email, 7, instr(email, '@') - 7) || '@example.test' END, "
+                        "'a quick question', 1767258000, 'sent', 1767258000 FROM prospects"], check=True)
+        return len(ks)
 
     def poll(self, n, new):
         first, since, fu_first, fu_since = [], [], [], []
@@ -395,7 +407,7 @@ template = "t.txt"
             cfg = self.poll_config(d)
             uidfile = os.path.join(d, "last-uid")
             for r in range(self.a.rounds):
-                self.fresh_poll_store(d, cfg)
+                replied = self.fresh_poll_store(d, cfg, n)
                 c = self.imap()
                 typ, data = c.status(POLL_FOLDER, "(MESSAGES)")
                 c.logout()
@@ -405,9 +417,11 @@ template = "t.txt"
                 if m:
                     fu_first.append(m[:2])
                     with open(outp) as f:
-                        examined = json.load(f).get("examined")
-                    if examined != in_folder:
-                        self.failures.append(f"first poll examined {examined} of the folder's {in_folder} messages")
+                        result = json.load(f)
+                    if result.get("examined") != in_folder:
+                        self.failures.append(f"first poll examined {result.get('examined')} of the folder's {in_folder} messages")
+                    if result.get("matched") != replied:
+                        self.failures.append(f"first poll matched {result.get('matched')} replies of the {replied} prospects who replied")
                 if self.have_venv:
                     m = self.run([self.py, os.path.join(HERE, "peers.py"), "poll-first", POLL_FOLDER], "imap-tools")
                     if m:
@@ -427,7 +441,7 @@ template = "t.txt"
                     if got != str(new):
                         log(f"warning: imap-tools incremental poll saw {got} new, expected {new}")
                     since.append(m[:2])
-        self.row(f"poll: first poll of a {n:,}-message mailbox (IMAPS; followup also classifies each)", fu_first or "could not run",
+        self.row(f"poll: first poll of a {n:,}-message mailbox, 5% of it replies from prospects (IMAPS; followup screens each by its header, reads and classifies the replies)", fu_first or "could not run",
                  "imap-tools (fetch all, bulk)", first or "could not run", count=n)
         self.row(f"poll: incremental, {new} new messages", fu_since or "could not run", "imap-tools (UID range)",
                  since or "could not run", count=new)
@@ -710,11 +724,13 @@ mailbox sync) plus process start; followup's own CPU time in an incremental poll
   email-reply-parser, process start included. **Triage fixture mix**: every .eml of the triage corpus,
   which followup parses and fully classifies (`followup-bench classify-once`: bounce, complaint, auto-reply,
   quotes, signature, intent) while the peer only parses with Python's email package and extracts quotes.
-- **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages, from a fresh store whose one
-  sent message predates them all (so the first poll reads and parses every message and checks each for a
-  delivery report; the bench fails unless it examined the whole folder), then again after 10 new messages
-  arrive; against imap-tools fetching every message of the folder, then only the 10 newest by UID (the
-  folder grows by 10 per round).
+- **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages, from a fresh store whose sent
+  messages all predate them (so the first poll looks at every message), where every 20th message is a
+  reply from a prospect to the message we sent them: followup reads every message's header, fetches whole
+  and fully classifies the replies (quotes, signature, intent) and applies them, and leaves the rest on the
+  server; the bench fails unless it examined the whole folder and matched every reply. Then again after 10
+  new messages arrive. Against imap-tools fetching every message of the folder, then only the 10 newest by
+  UID (the folder grows by 10 per round).
 - **run-latency**: `followup run --interval 1h` waits between rounds on bench's INBOX; "not interested"
   replies to prospects with a sent message are submitted to Postfix one after another, and each is timed
   from Postfix's "queued" until the prospect is closed_no in the store, against a plain IDLE client on the

@@ -1,4 +1,5 @@
 public import Foundation
+import MailCore
 public import Triage
 
 /// The mailbox `poll` reads (IMAP in production). Reading never marks anything as read.
@@ -13,6 +14,11 @@ public protocol ReplyMailbox: AnyObject {
     func uids(arrivedSince date: Date) throws -> [UInt32]
     /// The raw messages with these UIDs.
     func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])]
+    /// The header fields named in `fields` (and, if the mailbox cannot pick fields, more) of the
+    /// messages with these UIDs, as header blocks, handed to `each` a group at a time as they
+    /// arrive: what a poll reads of every message before it fetches the few that may concern it
+    /// whole. An error thrown by `each` ends the fetch and is rethrown.
+    func fetchHeaders(_ fields: [String], uids: [UInt32], each: ([(uid: UInt32, bytes: [UInt8])]) throws -> Void) throws
     /// Moves these witness copies of our own messages, whose sending is settled, out of the way
     /// (into the sent mailbox, or one the user chose); never deletes them.
     func moveOwnCopies(uids: [UInt32]) throws
@@ -21,6 +27,17 @@ public protocol ReplyMailbox: AnyObject {
 extension ReplyMailbox {
     /// A mailbox that keeps our own copies where they are.
     public func moveOwnCopies(uids: [UInt32]) throws {}
+
+    /// A mailbox that cannot fetch header fields alone: the whole header block of each message,
+    /// cut from the whole message, 250 messages at a time.
+    public func fetchHeaders(_ fields: [String], uids: [UInt32], each: ([(uid: UInt32, bytes: [UInt8])]) throws -> Void) throws {
+        var start = 0
+        while start < uids.count {
+            let group = Array(uids[start..<min(start + 250, uids.count)])
+            start += group.count
+            try each(try fetch(uids: group).map { ($0.uid, Array($0.bytes[..<MessageReader.headerEnd($0.bytes)])) })
+        }
+    }
 }
 
 /// A reply as `poll` records it, whether or not it changed anything.
@@ -99,4 +116,25 @@ public protocol ReplyLedger: AnyObject {
     func firstTemporaryBounce(prospectID: Int64) throws(StoreError) -> Date?
     /// Records the reply and applies the outcome to the prospect (when there is one), stamped `date`.
     func recordReply(_ reply: ProcessedReply, prospectID: Int64?, outcome: ReplyOutcome, at date: Date) throws(StoreError)
+    /// Which of `messageIDs` (bare, without angle brackets) are Message-IDs we sent, and which of
+    /// `identities` (lowercased addresses) are prospects: one look-up for a whole batch of
+    /// messages, which a poll makes before it looks closer at the few that concern a prospect.
+    func known(messageIDs: Set<String>, identities: Set<String>) throws(StoreError) -> (messageIDs: Set<String>, identities: Set<String>)
+    /// Runs `body`, which only reads, against one snapshot of the store: many small reads for
+    /// the price of one (a poll screens thousands of messages this way).
+    func reading<T>(_ body: () throws -> T) throws -> T
+}
+
+extension ReplyLedger {
+    /// `known` for a ledger without a look-up of many at once: one question per id and address.
+    public func known(messageIDs: Set<String>, identities: Set<String>) throws(StoreError) -> (messageIDs: Set<String>, identities: Set<String>) {
+        var sent = Set<String>()
+        for id in messageIDs where try prospect(sentMessageID: id) != nil { sent.insert(id) }
+        var prospects = Set<String>()
+        for identity in identities where try prospect(identity: identity) != nil { prospects.insert(identity) }
+        return (sent, prospects)
+    }
+
+    /// A ledger whose reads need no snapshot: `body` runs as it is.
+    public func reading<T>(_ body: () throws -> T) throws -> T { try body() }
 }

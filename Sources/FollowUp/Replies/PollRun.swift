@@ -5,7 +5,9 @@ public import Triage
 /// One `poll`: reads what arrived since the last poll, matches each message to a prospect,
 /// classifies it and applies the outcome. Incremental by UID: its cost grows with the number of
 /// new messages, not the size of the mailbox; a changed UID validity triggers a re-scan that
-/// skips messages already processed (by Message-ID).
+/// skips messages already processed (by Message-ID). It reads the header of every new message and
+/// fetches whole only those that come from or answer a prospect, go to the unsubscribe address,
+/// or may be a delivery report: the rest of the user's mail is neither downloaded nor read.
 public struct PollRun {
     private let mailbox: any ReplyMailbox
     private let ledger: any ReplyLedger
@@ -56,67 +58,159 @@ public struct PollRun {
             uids = []  // nothing was ever sent, so nothing can be a reply
         }
         uids.sort()
-        var start = 0
-        while start < uids.count {
-            let batch = Array(uids[start..<min(start + 50, uids.count)])
-            start += batch.count
-            var settledCopies: [UInt32] = []
-            // Parsing and looking for delivery reports take most of a poll's time; they are pure, so
-            // each batch is read on every core, then applied in order.
-            let classifier = self.classifier
-            let read = ConcurrentMap.map(try mailbox.fetch(uids: batch)) { fetched in
-                let message = MessageReader.parse(fetched.bytes)
-                return (uid: fetched.uid, message: message, deliveryReport: classifier.report(message))
-            }
-            for item in read {
-                if try process(uid: item.uid, message: item.message, deliveryReport: item.deliveryReport, validity: validity, now: now,
-                               report: &report) {
-                    settledCopies.append(item.uid)
-                }
-            }
-            if !settledCopies.isEmpty {
-                // Out of the way once they have served: a failure to move costs nothing but clutter.
-                do {
-                    try mailbox.moveOwnCopies(uids: settledCopies)
-                    report.ownCopiesMoved += settledCopies.count
-                } catch {
-                    report.warnings.append("could not move \(settledCopies.count) copy(ies) of our own messages out of \(mailbox.name): \(error)")
-                }
-            }
-            if let last = batch.last { try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(last + 1, 1)) }
+        // Every message's header first: most of a mailbox is the user's own mail, which a header
+        // rules out, and only what may concern us is then fetched whole. The headers come in
+        // groups, each screened while the server sends the next.
+        var screenings: [UInt32: Screening] = [:]
+        try mailbox.fetchHeaders(ReplyClassifier.screeningFields, uids: uids) { group in
+            try screen(group, into: &screenings, report: &report)
         }
+        // Then the chosen ones, `batchSize` at a time in UID order; the cursor moves past each batch.
+        var batch: [UInt32] = []
+        var chosen = 0
+        for uid in uids {
+            batch.append(uid)
+            if screenings[uid, default: .leave] != .leave { chosen += 1 }
+            if chosen == Self.batchSize {
+                try read(batch, screenings: screenings, validity: validity, now: now, report: &report)
+                try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(uid + 1, 1))
+                batch = []
+                chosen = 0
+            }
+        }
+        try read(batch, screenings: screenings, validity: validity, now: now, report: &report)
         try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(next, (uids.last ?? 0) + 1))
         return report
+    }
+
+    /// Messages fetched whole (or moved away), classified and applied between two saves of the cursor.
+    static let batchSize = 50
+
+    /// What a message's header says, read before its body is.
+    private struct Head: Sendable {
+        /// Its Message-ID.
+        var messageID: String?
+        /// The sender's address, lowercased.
+        var sender: String?
+        /// The ids it answers: In-Reply-To, then References newest first.
+        var answers: [String]
+        /// Whether it was sent to the List-Unsubscribe mailbox.
+        var toUnsubscribe: Bool
+        /// Whether it may be a delivery report (`ReplyClassifier.mayBeReport`).
+        var mayBeReport: Bool
+    }
+
+    /// What to do with a message, by its header.
+    private enum Screening: Equatable {
+        /// Nothing: not about a prospect, or a copy of ours still needed.
+        case leave
+        /// A copy of a message we sent whose sending is settled: it can leave the mailbox.
+        case settledCopy
+        /// Fetch it whole and look for a report in it; `asReply` when it comes from or answers a
+        /// prospect, or goes to the unsubscribe address, so that it is classified as a reply if it
+        /// is no report.
+        case read(asReply: Bool)
+    }
+
+    /// Reads a group of header blocks on every core, then screens each against the store (with one
+    /// look-up for the whole group), into `screenings`.
+    private func screen(_ group: [(uid: UInt32, bytes: [UInt8])], into screenings: inout [UInt32: Screening],
+                        report: inout PollReport) throws {
+        let classifier = self.classifier
+        let unsubscribeAddress = self.unsubscribeAddress
+        let heads = ConcurrentMap.map(group) { fetched in
+            let message = MessageReader.parseHeader(fetched.bytes)
+            let from = message.from
+            return (uid: fetched.uid, head: Head(messageID: message.messageID, sender: from?.address.lowercased(),
+                                                 answers: message.inReplyTo + message.references.reversed(),
+                                                 toUnsubscribe: Self.isSent(message, to: unsubscribeAddress),
+                                                 mayBeReport: classifier.mayBeReport(message, from: from)))
+        }
+        try ledger.reading {
+            let known = try ledger.known(messageIDs: Set(heads.flatMap { [$0.head.messageID].compactMap { $0 } + $0.head.answers }),
+                                         identities: Set(heads.compactMap(\.head.sender)))
+            for item in heads {
+                screenings[item.uid] = try screen(item.head, known: known, report: &report)
+            }
+        }
+    }
+
+    /// Decides from its header what a message is to the campaign (`known`: which of its group's
+    /// Message-IDs we sent, and which of its senders are prospects); counts it as examined.
+    private func screen(_ head: Head, known: (messageIDs: Set<String>, identities: Set<String>), report: inout PollReport) throws -> Screening {
+        report.examined += 1
+        if let messageID = head.messageID, known.messageIDs.contains(messageID) {
+            report.ownCopies += 1  // the witness copy of a message we sent
+            return try ledger.isSettled(sentMessageID: messageID) ? .settledCopy : .leave
+        }
+        if let sender = head.sender, ownAddresses.contains(sender), !head.toUnsubscribe {
+            report.ownCopies += 1
+            return .leave
+        }
+        // Delivery reports name their prospect anywhere in their text, so every message that may
+        // be one is read; anything else is about a prospect only when it comes from one or answers
+        // our mail, and is read only then (the user's own mail is left alone, and unread by us).
+        let fromOrAboutProspect = head.sender.map(known.identities.contains) == true || head.answers.contains(where: known.messageIDs.contains)
+        let asReply = head.toUnsubscribe || fromOrAboutProspect
+        return head.mayBeReport || asReply ? .read(asReply: asReply) : .leave
+    }
+
+    /// Fetches whole the messages of `batch` that screening chose, classifies them on every core
+    /// and applies them in UID order; then moves the settled copies of our own messages away.
+    private func read(_ batch: [UInt32], screenings: [UInt32: Screening], validity: UInt32, now: Date, report: inout PollReport) throws {
+        let settledCopies = batch.filter { screenings[$0] == .settledCopy }
+        let asReply = Set(batch.filter { screenings[$0] == .read(asReply: true) })
+        let wanted = batch.filter { asReply.contains($0) || screenings[$0] == .read(asReply: false) }
+        if !wanted.isEmpty {
+            // Parsing and classifying take most of the time; they are pure, so they run on every
+            // core, and the outcomes are applied in order.
+            let classifier = self.classifier
+            let read = ConcurrentMap.map(try mailbox.fetch(uids: wanted)) { fetched in
+                let message = MessageReader.parse(fetched.bytes)
+                let deliveryReport = classifier.report(message)
+                let classification = deliveryReport ?? (asReply.contains(fetched.uid) ? classifier.reply(message) : nil)
+                return (uid: fetched.uid, message: message, isReport: deliveryReport != nil, classification: classification)
+            }
+            for item in read {
+                try process(uid: item.uid, message: item.message, isReport: item.isReport, classification: item.classification,
+                            validity: validity, now: now, report: &report)
+            }
+        }
+        if !settledCopies.isEmpty {
+            // Out of the way once they have served: a failure to move costs nothing but clutter.
+            do {
+                try mailbox.moveOwnCopies(uids: settledCopies)
+                report.ownCopiesMoved += settledCopies.count
+            } catch {
+                report.warnings.append("could not move \(settledCopies.count) copy(ies) of our own messages out of \(mailbox.name): \(error)")
+            }
+        }
+    }
+
+    /// Whether the message was sent to `target`, the List-Unsubscribe mailbox (lowercased).
+    private static func isSent(_ message: ParsedMessage, to target: String?) -> Bool {
+        guard let target else { return false }
+        return message.to.contains { $0.address.lowercased() == target } || (message.header("Delivered-To")?.lowercased().contains(target) ?? false)
     }
 
     /// Temporary bounces for one address that keep coming for this many days make it permanent.
     public static let temporaryBounceDays = 4
 
-    /// Classifies and applies one message (`deliveryReport`: what `ReplyClassifier.report` found in
-    /// it); true when it is the witness copy of a message whose sending is settled, which can now
-    /// leave the mailbox.
-    private func process(uid: UInt32, message: ParsedMessage, deliveryReport: Classification?, validity: UInt32, now: Date,
-                         report: inout PollReport) throws -> Bool {
-        report.examined += 1
+    /// Applies one message that `screen` chose to read: `classification` is what
+    /// `ReplyClassifier.report` found in it (`isReport`), or else its reading as a reply, or nil
+    /// when it was not read as one.
+    private func process(uid: UInt32, message: ParsedMessage, isReport: Bool, classification precomputed: Classification?, validity: UInt32,
+                         now: Date, report: inout PollReport) throws {
         let messageID = message.messageID
-        if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return false }
-        if let messageID, try ledger.prospect(sentMessageID: messageID) != nil {
-            report.ownCopies += 1  // the witness copy of a message we sent
-            return try ledger.isSettled(sentMessageID: messageID)
-        }
+        // Processed by an earlier poll, or earlier in this one under another UID.
+        if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return }
         let sender = message.from?.address.lowercased()
-        let toUnsubscribe = unsubscribeAddress.map { target in
-            message.to.contains { $0.address.lowercased() == target } || (message.header("Delivered-To")?.lowercased().contains(target) ?? false)
-        } ?? false
-        if let sender, ownAddresses.contains(sender), !toUnsubscribe {
-            report.ownCopies += 1
-            return false
+        let toUnsubscribe = Self.isSent(message, to: unsubscribeAddress)
+        // A message read because it might have been a report, and is not, is treated like any other.
+        if !isReport, !toUnsubscribe, try !isFromOrAboutProspect(sender: sender, answers: message.inReplyTo + message.references.reversed()) {
+            return
         }
-        // Delivery reports name their prospect anywhere in their text, so every message is checked
-        // for being one; anything else is about a prospect only when it comes from one or answers our
-        // mail, and is read in full only then (the user's own mail is left alone, and unread by us).
-        if deliveryReport == nil, !toUnsubscribe, try !isFromOrAboutProspect(message, sender: sender) { return false }
-        let classification = deliveryReport ?? classifier.reply(message)
+        let classification = precomputed ?? classifier.reply(message)
         let record = ProcessedReply(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID, sender: sender,
                                     receivedAt: message.date, kind: classification.kind, intent: classification.intent,
                                     explanation: classification.explanation, subject: message.subject, text: classification.replyText,
@@ -130,7 +224,7 @@ public struct PollRun {
                 report.matched += 1
                 report.changes.append(.init(prospect: sender, summary: outcome.summary))
             }
-            return false  // not ours: the user's own mail is left alone
+            return  // not ours: the user's own mail is left alone
         }
         report.matched += 1
         var outcome = OutcomePolicy.decide(classification, current: prospect.state, address: prospect.identity,
@@ -149,7 +243,6 @@ public struct PollRun {
         try ledger.recordReply(record, prospectID: prospect.id, outcome: outcome, at: now)
         report.changes.append(.init(prospect: prospect.email, summary: outcome.summary))
         if let warning = outcome.warning { report.warnings.append(warning) }
-        return false
     }
 
     /// The prospect a message is about, and whether its sender is that prospect.
@@ -173,17 +266,23 @@ public struct PollRun {
         }
     }
 
-    /// True when the sender is a prospect or the message answers a message we sent.
-    private func isFromOrAboutProspect(_ message: ParsedMessage, sender: String?) throws -> Bool {
+    /// True when the sender is a prospect or the message answers (`answers`: the ids of
+    /// In-Reply-To and References) a message we sent.
+    private func isFromOrAboutProspect(sender: String?, answers: [String]) throws -> Bool {
         if let sender, try ledger.prospect(identity: sender) != nil { return true }
-        return try threadProspect(message) != nil
+        return try threadProspect(answers) != nil
     }
 
-    private func threadProspect(_ message: ParsedMessage) throws -> Prospect? {
-        for id in (message.inReplyTo + message.references.reversed()) {
+    /// The prospect of the first of `answers` that is a message we sent.
+    private func threadProspect(_ answers: [String]) throws -> Prospect? {
+        for id in answers {
             if let prospect = try ledger.prospect(sentMessageID: id) { return prospect }
         }
         return nil
+    }
+
+    private func threadProspect(_ message: ParsedMessage) throws -> Prospect? {
+        try threadProspect(message.inReplyTo + message.references.reversed())
     }
 
     /// Non-empty lines of `body` beyond those of the person's own text: the quoted original and the signature.

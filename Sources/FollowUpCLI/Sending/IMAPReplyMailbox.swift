@@ -40,4 +40,15 @@ final class IMAPReplyMailbox: ReplyMailbox {
     func fetch(uids: [UInt32]) throws -> [(uid: UInt32, bytes: [UInt8])] {
         try mailbox.fetch(uids: uids, maxBytesPerMessage: Self.maxBytesPerMessage).map { ($0.uid, $0.bytes) }
     }
+
+    func fetchHeaders(_ fields: [String], uids: [UInt32], each: ([(uid: UInt32, bytes: [UInt8])]) throws -> Void) throws {
+        // The first error of `each` stops the work on later groups; the fetch itself runs to its
+        // end so that the session stays in step, then the error goes up.
+        var failure: (any Error)?
+        try mailbox.fetchHeaders(fields, uids: uids) { group in
+            guard failure == nil else { return }
+            do { try each(group.map { ($0.uid, $0.bytes) }) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// One line of a protocol dialogue, as safe to print: credentials are already replaced.
 public struct TranscriptLine: Sendable, Equatable, CustomStringConvertible {
@@ -36,7 +37,10 @@ final class ProtocolTranscript {
     private var literalRemaining = 0
     private var mark = 0
     /// The lines recorded since `beginOperation()` (bounded to the last `capacity`).
-    private(set) var lines: [TranscriptLine] = []
+    var lines: [TranscriptLine] { kept.count > capacity ? Array(kept.suffix(capacity)) : kept }
+    /// Up to twice `capacity` lines: the oldest half goes at once, so a long dialogue does not
+    /// shift the whole buffer for every line.
+    private var kept: [TranscriptLine] = []
     private let capacity = 400
 
     /// A transcript that removes `password` (and the base64 forms SASL sends) from every line.
@@ -57,7 +61,7 @@ final class ProtocolTranscript {
 
     /// Starts a new operation: `lines` then holds only what this operation exchanged.
     func beginOperation() {
-        lines.removeAll(keepingCapacity: true)
+        kept.removeAll(keepingCapacity: true)
     }
 
     /// Records bytes from one side; complete lines are redacted, kept and passed to the observer.
@@ -73,10 +77,12 @@ final class ProtocolTranscript {
                 if literalRemaining == 0 { buffer.removeAll(keepingCapacity: true) }
                 continue
             }
-            let byte = bytes[index]
-            index += 1
-            buffer.append(byte)
-            if byte == UInt8(ascii: "\n") {
+            // Up to and including the next line feed, appended at once.
+            let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n"))
+            let end = newline.map { $0 + 1 } ?? bytes.count
+            buffer.append(contentsOf: bytes[index..<end])
+            index = end
+            if newline != nil {
                 finishLine(source, buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
@@ -103,16 +109,16 @@ final class ProtocolTranscript {
 
     private func append(_ source: TranscriptLine.Source, _ text: String) {
         let line = TranscriptLine(source: source, text: String(text.prefix(300)))
-        if lines.count >= capacity { lines.removeFirst(lines.count - capacity + 1) }
-        lines.append(line)
+        if kept.count >= 2 * capacity { kept.removeFirst(kept.count - capacity) }
+        kept.append(line)
         observer?(line)
     }
 
     private func redact(_ source: TranscriptLine.Source, _ text: String) -> String {
         var result = text
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
         switch source {
         case .client:
+            let words = text.split(separator: " ", omittingEmptySubsequences: true)
             let upper = words.map { $0.uppercased() }
             if upper.first == "AUTH" {
                 insideAuthentication = true
@@ -132,7 +138,7 @@ final class ProtocolTranscript {
         case .note:
             break
         }
-        if secrets.contains(where: { !$0.isEmpty && result.contains($0) }) {
+        if !secrets.isEmpty, secrets.contains(where: { !$0.isEmpty && ByteSearch.contains(Array($0.utf8), in: Array(result.utf8)) }) {
             result = "[redacted]"
         }
         return result

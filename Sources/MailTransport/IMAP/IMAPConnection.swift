@@ -63,7 +63,14 @@ final class IMAPConnection {
 
     /// Sends `commands` back to back and returns their completions in order, once all are complete.
     /// A refused command (`NO`, `BAD`) is a completion like any other; the caller decides.
-    func run(_ commands: [String]) throws(Failure) -> Exchange {
+    ///
+    /// With `deliver`, the untagged responses are handed over as they come instead of being kept:
+    /// at each completion, `deliver(index, responses)` gets that command's index and everything
+    /// untagged since the previous completion, so the caller works on what arrived while the rest
+    /// is on its way. (A server that works on several pipelined commands at once, as Dovecot does,
+    /// sends several commands' worth before their completions: one call gets it all, the next
+    /// calls get nothing.)
+    func run(_ commands: [String], deliver: ((Int, [IMAPResponse]) -> Void)? = nil) throws(Failure) -> Exchange {
         var tags: [String] = []
         var outgoing: [UInt8] = []
         for command in commands {
@@ -88,6 +95,10 @@ final class IMAPConnection {
                 }
                 completions[index] = Completion(command: commands[index], status: response.status ?? "", text: response.text)
                 remaining -= 1
+                if let deliver {
+                    deliver(index, untagged)
+                    untagged.removeAll()
+                }
             }
         }
         return Exchange(completions: completions.compactMap { $0 }, untagged: untagged)

@@ -131,6 +131,37 @@ public final class IMAPMailbox {
         return messages.keys.sorted().compactMap { messages[$0] }
     }
 
+    /// The header fields named in `fields` of the messages with these UIDs, as header blocks
+    /// (`BODY.PEEK[HEADER.FIELDS (...)]`: nothing is marked `\Seen`, and servers such as Dovecot
+    /// answer from their cache without opening the messages). A message without any of them
+    /// arrives as an empty block.
+    ///
+    /// The commands (`batchSize` UIDs each) go out at once, and `each` gets the messages that
+    /// arrived (by UID) whenever a command completes, while the server sends the next ones: work
+    /// done in `each` overlaps the transfer. Every message comes once; UIDs that no longer exist
+    /// are skipped.
+    public func fetchHeaders(_ fields: [String], uids: [UInt32], batchSize: Int = 250,
+                             each: ([FetchedMessage]) -> Void) throws(MailTransportError) {
+        guard !uids.isEmpty else { return }
+        let names = fields.filter { name in !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != 58 } }
+        let wanted = Set(uids)
+        var commands: [String] = []
+        for batch in Self.uidSets(uids, size: batchSize) {
+            commands.append("UID FETCH \(batch) (UID BODY.PEEK[HEADER.FIELDS (\(names.joined(separator: " ").uppercased()))])")
+        }
+        try withoutActuallyEscaping(each) { each throws(MailTransportError) in
+            _ = try run(commands, selecting: true) { responses in
+                var messages: [UInt32: FetchedMessage] = [:]
+                for response in responses where response.kind == .untagged {
+                    // A FETCH without the section is the server telling of a flag change, not an answer.
+                    guard let item = IMAPFetchItem(response), let uid = item.uid, wanted.contains(uid), let bytes = item.body else { continue }
+                    messages[uid] = FetchedMessage(uid: uid, bytes: bytes, flags: item.flags)
+                }
+                if !messages.isEmpty { each(messages.keys.sorted().compactMap { messages[$0] }) }
+            }
+        }
+    }
+
     /// The flags of the messages with these UIDs.
     public func flags(uids: [UInt32]) throws(MailTransportError) -> [UInt32: [String]] {
         guard !uids.isEmpty else { return [:] }
@@ -288,22 +319,30 @@ public final class IMAPMailbox {
 
     /// Runs `commands` pipelined, after a `SELECT` when `selecting` and this session has not
     /// selected the mailbox yet; throws at the first refused one. Returns the completions of
-    /// `commands` (not of the `SELECT`).
+    /// `commands` (not of the `SELECT`). With `deliver`, each command's untagged responses go to
+    /// it as that command completes (see `IMAPConnection.run`), and the exchange holds none.
     @discardableResult
-    private func run(_ commands: [String], selecting: Bool) throws(MailTransportError) -> IMAPConnection.Exchange {
+    private func run(_ commands: [String], selecting: Bool,
+                     deliver: (([IMAPResponse]) -> Void)? = nil) throws(MailTransportError) -> IMAPConnection.Exchange {
         transcript.beginOperation()
         let select = selecting && !selected
         let sent = (select ? ["SELECT \(IMAPSyntax.quoted(mailbox))"] : []) + commands
         guard !sent.isEmpty else { return IMAPConnection.Exchange(completions: [], untagged: []) }
+        var selectResponses: [IMAPResponse] = []
+        let handOver: ((Int, [IMAPResponse]) -> Void)? = deliver.map { deliver in
+            { index, responses in
+                if select && index == 0 { selectResponses = responses } else { deliver(responses) }
+            }
+        }
         let exchange = try session(command: IMAPSyntax.commandName(sent[0])) { connection throws(IMAPConnection.Failure) in
-            try connection.run(sent)
+            try connection.run(sent, deliver: handOver)
         }
         for (index, completion) in exchange.completions.enumerated() {
             try check(completion, opensMailbox: select && index == 0)
         }
         if select {
             selected = true
-            try noteUIDValidity(exchange.untagged)
+            try noteUIDValidity(deliver == nil ? exchange.untagged : selectResponses)
         }
         return IMAPConnection.Exchange(completions: Array(exchange.completions.dropFirst(select ? 1 : 0)), untagged: exchange.untagged)
     }
