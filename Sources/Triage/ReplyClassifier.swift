@@ -63,8 +63,19 @@ public struct ReplyClassifier: Sendable {
     /// The header fields `mayBeReport` reads, and those a poll needs to match a message to a
     /// prospect before it reads the rest: a mailbox can send these alone for every message, and
     /// the whole message only for those that may concern us.
-    public static let screeningFields = ["From", "To", "Cc", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
-        "Return-Path", "Content-Type", "Delivered-To", "X-Original-To", "Auto-Submitted", "X-Failed-Recipients", "X-HmXmrOriginalRecipient"]
+    public static let screeningFields = ["From", "To", "Cc", "Subject", "Message-ID", "In-Reply-To", "References", "Return-Path",
+        "Content-Type", "Delivered-To", "X-Original-To", "Auto-Submitted", "X-Failed-Recipients", "X-HmXmrOriginalRecipient"]
+
+    /// True when `message` was sent to `address` (lowercased): in To or Cc, or, as the server that
+    /// delivered it says, in Delivered-To, X-Original-To or Envelope-To. Reads only header fields
+    /// that `screeningFields` names (Envelope-To aside).
+    public static func isSent(_ message: ParsedMessage, to address: String) -> Bool {
+        if message.to.contains(where: { $0.normalized == address }) { return true }
+        for name in ["Cc", "Delivered-To", "X-Original-To", "Envelope-To"] {
+            for value in message.headers(named: name) where AddressScanner.addresses(in: value).contains(address) { return true }
+        }
+        return false
+    }
 
     /// False only when `message`'s header fields hold none of the signs that reports carry there,
     /// so its body need not be read to rule it out. Reads the fields in `screeningFields` and
@@ -175,7 +186,7 @@ public struct ReplyClassifier: Sendable {
     /// message to the dedicated unsubscribe mailbox, or one whose subject is a removal word.
     private func removalRequest(_ message: ParsedMessage, ownText: String) -> Classification? {
         var result = Classification(kind: .human, intent: .remove, replyText: ownText, confidence: 1)
-        if let target = unsubscribeAddress, sentTo(message).contains(target) {
+        if let target = unsubscribeAddress, Self.isSent(message, to: target) {
             result.explanation.append("sent to the unsubscribe address \(target), which receives nothing else")
             return result
         }
@@ -206,13 +217,4 @@ public struct ReplyClassifier: Sendable {
     }
 
     /// Every address the message was delivered to (To, Cc, Delivered-To, X-Original-To, Envelope-To), lowercased.
-    private func sentTo(_ message: ParsedMessage) -> Set<String> {
-        var result = Set(message.to.map(\.normalized))
-        for name in ["Cc", "Delivered-To", "X-Original-To", "Envelope-To"] {
-            for value in message.headers(named: name) {
-                for address in AddressScanner.addresses(in: value) { result.insert(address) }
-            }
-        }
-        return result
-    }
 }

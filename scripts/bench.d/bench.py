@@ -376,15 +376,15 @@ template = "t.txt"
 
     POLL_PROSPECT_EVERY = 20
 
-    def fresh_poll_store(self, d, cfg, n):
+    def fresh_poll_store(self, d, cfg, n, with_replies):
         """A store whose messages were all 'sent' long ago, so that a first poll reads the whole folder: one to a
-        seed prospect, and one to every 20th sender of the folder (bench+20, bench+40, ...), whose replies
-        (Message-ID fu.K, answered by the folder's In-Reply-To) a poll must read whole and classify. Returns how
-        many prospects have a reply in the folder."""
+        seed prospect and, `with_replies`, one to every 20th sender of the folder (bench+20, bench+40, ...), whose
+        replies (Message-ID fu.K, answered by the folder's In-Reply-To) a poll must read whole and classify.
+        Returns how many prospects have a reply in the folder."""
         for f in os.listdir(d):
             if f.startswith("poll.sqlite"):
                 os.unlink(os.path.join(d, f))
-        ks = list(range(self.POLL_PROSPECT_EVERY, n + 1, self.POLL_PROSPECT_EVERY))
+        ks = list(range(self.POLL_PROSPECT_EVERY, n + 1, self.POLL_PROSPECT_EVERY)) if with_replies else []
         with open(os.path.join(d, "prospects.csv"), "w") as f:
             f.write("email,first_name\nbench+seed@example.test,Seed\n")
             f.writelines(f"bench+{k}@example.test,P{k}\n" for k in ks)
@@ -398,7 +398,7 @@ template = "t.txt"
         return len(ks)
 
     def poll(self, n, new):
-        first, since, fu_first, fu_since = [], [], [], []
+        first, since, fu_first, fu_mixed, fu_since = [], [], [], [], []
         if True:  # followup always; imap-tools only with the peers' venv
             t0 = time.time()
             self.fill_poll_folder(n)
@@ -407,21 +407,22 @@ template = "t.txt"
             cfg = self.poll_config(d)
             uidfile = os.path.join(d, "last-uid")
             for r in range(self.a.rounds):
-                replied = self.fresh_poll_store(d, cfg, n)
                 c = self.imap()
                 typ, data = c.status(POLL_FOLDER, "(MESSAGES)")
                 c.logout()
                 in_folder = int(re.search(rb"MESSAGES (\d+)", data[0]).group(1))
-                outp = os.path.join(d, "first.json")
-                m = self.run([self.fu, "poll", "--config", cfg, "--json"], "followup", cwd=d, stdout=outp)
-                if m:
-                    fu_first.append(m[:2])
-                    with open(outp) as f:
-                        result = json.load(f)
-                    if result.get("examined") != in_folder:
-                        self.failures.append(f"first poll examined {result.get('examined')} of the folder's {in_folder} messages")
-                    if result.get("matched") != replied:
-                        self.failures.append(f"first poll matched {result.get('matched')} replies of the {replied} prospects who replied")
+                for with_replies, times in ((False, fu_first), (True, fu_mixed)):
+                    replied = self.fresh_poll_store(d, cfg, n, with_replies)
+                    outp = os.path.join(d, "first.json")
+                    m = self.run([self.fu, "poll", "--config", cfg, "--json"], "followup", cwd=d, stdout=outp)
+                    if m:
+                        times.append(m[:2])
+                        with open(outp) as f:
+                            result = json.load(f)
+                        if result.get("examined") != in_folder:
+                            self.failures.append(f"first poll examined {result.get('examined')} of the folder's {in_folder} messages")
+                        if result.get("matched") != replied:
+                            self.failures.append(f"first poll matched {result.get('matched')} replies of the {replied} prospects who replied")
                 if self.have_venv:
                     m = self.run([self.py, os.path.join(HERE, "peers.py"), "poll-first", POLL_FOLDER], "imap-tools")
                     if m:
@@ -441,8 +442,10 @@ template = "t.txt"
                     if got != str(new):
                         log(f"warning: imap-tools incremental poll saw {got} new, expected {new}")
                     since.append(m[:2])
-        self.row(f"poll: first poll of a {n:,}-message mailbox, 5% of it replies from prospects (IMAPS; followup screens each by its header, reads and classifies the replies)", fu_first or "could not run",
-                 "imap-tools (fetch all, bulk)", first or "could not run", count=n)
+        self.row(f"poll: first poll of a {n:,}-message mailbox, none of it for the campaign (IMAPS; followup screens each by its header)",
+                 fu_first or "could not run", "imap-tools (fetch all, bulk)", first or "could not run", count=n)
+        self.row(f"poll: the same, 5% of it replies from prospects (followup also reads, classifies and applies each reply)",
+                 fu_mixed or "could not run", "imap-tools (fetch all, bulk)", first or "could not run", count=n)
         self.row(f"poll: incremental, {new} new messages", fu_since or "could not run", "imap-tools (UID range)",
                  since or "could not run", count=new)
 
@@ -724,13 +727,14 @@ mailbox sync) plus process start; followup's own CPU time in an incremental poll
   email-reply-parser, process start included. **Triage fixture mix**: every .eml of the triage corpus,
   which followup parses and fully classifies (`followup-bench classify-once`: bounce, complaint, auto-reply,
   quotes, signature, intent) while the peer only parses with Python's email package and extracts quotes.
-- **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages, from a fresh store whose sent
-  messages all predate them (so the first poll looks at every message), where every 20th message is a
-  reply from a prospect to the message we sent them: followup reads every message's header, fetches whole
-  and fully classifies the replies (quotes, signature, intent) and applies them, and leaves the rest on the
-  server; the bench fails unless it examined the whole folder and matched every reply. Then again after 10
-  new messages arrive. Against imap-tools fetching every message of the folder, then only the 10 newest by
-  UID (the folder grows by 10 per round).
+- **poll**: `followup poll` on an IMAPS folder of about {mailbox} messages (replies quoting a message,
+  from senders bench+K), from a fresh store whose sent messages all predate them, so the first poll looks
+  at every message. First with one prospect who is not among the senders: followup reads every message's
+  header and leaves every message on the server. Then with every 20th sender a prospect to whom the message
+  they answer was sent: followup also fetches whole, fully classifies (quotes, signature, intent) and
+  applies those 5%. The bench fails unless each first poll examined the whole folder and matched every
+  reply. Then again after 10 new messages arrive. Against imap-tools fetching every message of the folder,
+  then only the 10 newest by UID (the folder grows by 10 per round).
 - **run-latency**: `followup run --interval 1h` waits between rounds on bench's INBOX; "not interested"
   replies to prospects with a sent message are submitted to Postfix one after another, and each is timed
   from Postfix's "queued" until the prospect is closed_no in the store, against a plain IDLE client on the

@@ -189,8 +189,7 @@ public struct PollRun {
 
     /// Whether the message was sent to `target`, the List-Unsubscribe mailbox (lowercased).
     private static func isSent(_ message: ParsedMessage, to target: String?) -> Bool {
-        guard let target else { return false }
-        return message.to.contains { $0.address.lowercased() == target } || (message.header("Delivered-To")?.lowercased().contains(target) ?? false)
+        target.map { ReplyClassifier.isSent(message, to: $0) } ?? false
     }
 
     /// Temporary bounces for one address that keep coming for this many days make it permanent.

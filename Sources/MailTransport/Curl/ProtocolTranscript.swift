@@ -99,7 +99,7 @@ final class ProtocolTranscript {
         var end = raw.count
         while end > 0 && (raw[end - 1] == UInt8(ascii: "\n") || raw[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
         let text = String(decoding: raw[..<end], as: UTF8.self)
-        if source == .server, let size = Self.literalSize(text) {
+        if source == .server, let size = Self.literalSize(raw[..<end]) {
             literalRemaining = size
             if size > 0 { append(.server, text + " [literal of \(size) bytes not shown]") }
             return
@@ -144,12 +144,13 @@ final class ProtocolTranscript {
         return result
     }
 
-    /// The size of an IMAP literal announced at the end of a server line (`... {862}`), if any.
-    private static func literalSize(_ line: String) -> Int? {
-        guard line.hasSuffix("}"), let open = line.lastIndex(of: "{") else { return nil }
-        var digits = line[line.index(after: open)..<line.index(before: line.endIndex)]
-        if digits.hasSuffix("+") { digits = digits.dropLast() }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
-        return Int(digits)
+    /// The size of an IMAP literal announced at the end of a server line (`... {862}` or
+    /// `{862+}`), if any.
+    private static func literalSize(_ line: ArraySlice<UInt8>) -> Int? {
+        guard line.last == UInt8(ascii: "}"), let open = line.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        var digits = line[(open + 1)..<(line.endIndex - 1)]
+        if digits.last == UInt8(ascii: "+") { digits = digits.dropLast() }
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return digits.reduce(0) { $0 * 10 + Int($1 - 48) }
     }
 }
