@@ -60,9 +60,16 @@ public struct PollRun {
         uids.sort()
         // Every message's header first: most of a mailbox is the user's own mail, which a header
         // rules out, and only what may concern us is then fetched whole. The headers come in
-        // groups, each screened while the server sends the next.
+        // groups, each read in the background while the next arrives, then screened against the
+        // store a thousand at a time.
+        let reader = BackgroundMap(Self.headReader(classifier: classifier, unsubscribeAddress: unsubscribeAddress))
+        try mailbox.fetchHeaders(ReplyClassifier.screeningFields, uids: uids) { group in reader.submit(group) }
+        let heads = reader.results()
         var screenings: [UInt32: Screening] = [:]
-        try mailbox.fetchHeaders(ReplyClassifier.screeningFields, uids: uids) { group in
+        var start = 0
+        while start < heads.count {
+            let group = heads[start..<min(start + 1_000, heads.count)]
+            start += group.count
             try screen(group, into: &screenings, report: &report)
         }
         // Then the chosen ones, `batchSize` at a time in UID order; the cursor moves past each batch.
@@ -112,13 +119,10 @@ public struct PollRun {
         case read(asReply: Bool)
     }
 
-    /// Reads a group of header blocks on every core, then screens each against the store (with one
-    /// look-up for the whole group), into `screenings`.
-    private func screen(_ group: [(uid: UInt32, bytes: [UInt8])], into screenings: inout [UInt32: Screening],
-                        report: inout PollReport) throws {
-        let classifier = self.classifier
-        let unsubscribeAddress = self.unsubscribeAddress
-        let heads = ConcurrentMap.map(group) { fetched in
+    /// What `run` reads from each header block (pure, so it runs on any thread).
+    private static func headReader(classifier: ReplyClassifier,
+                                   unsubscribeAddress: String?) -> @Sendable ((uid: UInt32, bytes: [UInt8])) -> (uid: UInt32, head: Head) {
+        { fetched in
             let message = MessageReader.parseHeader(fetched.bytes)
             let from = message.from
             return (uid: fetched.uid, head: Head(messageID: message.messageID, sender: from?.address.lowercased(),
@@ -126,6 +130,12 @@ public struct PollRun {
                                                  toUnsubscribe: Self.isSent(message, to: unsubscribeAddress),
                                                  mayBeReport: classifier.mayBeReport(message, from: from)))
         }
+    }
+
+    /// Screens a group of read headers against the store (with one look-up for the whole group),
+    /// into `screenings`.
+    private func screen(_ heads: ArraySlice<(uid: UInt32, head: Head)>, into screenings: inout [UInt32: Screening],
+                        report: inout PollReport) throws {
         try ledger.reading {
             let known = try ledger.known(messageIDs: Set(heads.flatMap { [$0.head.messageID].compactMap { $0 } + $0.head.answers }),
                                          identities: Set(heads.compactMap(\.head.sender)))

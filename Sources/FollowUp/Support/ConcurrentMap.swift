@@ -44,3 +44,44 @@ private final class Slots<Output>: @unchecked Sendable {
         buffer.compactMap { $0 }
     }
 }
+
+/// A map that runs in the background while its caller goes on (receiving the next items, say):
+/// `submit` hands over items, `results` waits for every one and returns the outputs in the order
+/// of submission. Submit from one thread only.
+public final class BackgroundMap<Item: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (Item) -> Output
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    /// Each submission's outputs, by its number.
+    private var done: [Int: [Output]] = [:]
+    private var submissions = 0
+
+    /// A background map of `transform`, which must be pure.
+    public init(_ transform: @escaping @Sendable (Item) -> Output) {
+        self.transform = transform
+    }
+
+    /// Starts `transform` on `items`, in two halves so that both cores can take part.
+    public func submit(_ items: [Item]) {
+        let half = (items.count + 1) / 2
+        for part in [Array(items.prefix(half)), Array(items.dropFirst(half))] where !part.isEmpty {
+            let number = submissions
+            submissions += 1
+            let transform = self.transform
+            DispatchQueue.global().async(group: group) {
+                let outputs = part.map(transform)
+                self.lock.lock()
+                self.done[number] = outputs
+                self.lock.unlock()
+            }
+        }
+    }
+
+    /// Waits for every submission and returns their outputs in the order they were submitted.
+    public func results() -> [Output] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return (0..<submissions).flatMap { done[$0] ?? [] }
+    }
+}
