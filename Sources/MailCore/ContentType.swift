@@ -7,29 +7,7 @@ public struct ContentType: Sendable, Equatable {
 
     /// Parses a header value such as `text/plain; charset="utf-8"`; never fails.
     public init(parsing text: String) {
-        let scalars = Array(text.unicodeScalars.prefix(20_000))
-        var segments: [String] = []
-        var current = String.UnicodeScalarView()
-        var inQuote = false
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuote {
-                if c == "\\", i + 1 < scalars.count { current.append(c); current.append(scalars[i + 1]); i += 2; continue }
-                if c == "\"" { inQuote = false }
-                current.append(c)
-            } else if c == "\"" {
-                inQuote = true
-                current.append(c)
-            } else if c == ";" {
-                segments.append(String(current))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(c)
-            }
-            i += 1
-        }
-        segments.append(String(current))
+        let segments = Self.segments(text)
         value = (segments.first ?? "").trimmingWSP().lowercased()
         var plain: [String: String] = [:]
         var pieces: [String: [(Int, String, Bool)]] = [:]
@@ -66,6 +44,43 @@ public struct ContentType: Sendable, Equatable {
             plain[name] = Charset.decode(bytes, label: charset)
         }
         parameters = plain
+    }
+
+    /// The value split at each ";" outside quotes (the first 20,000 characters). Without quotes,
+    /// a plain split of the bytes gives the same segments, at a fraction of the cost.
+    static func segments(_ text: String) -> [String] {
+        if text.utf8.count <= 20_000, !text.utf8.contains(UInt8(ascii: "\"")) {
+            return text.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return segmentsInGeneral(text)
+    }
+
+    /// `segments` for any text: scalar by scalar, minding quotes and escapes inside them.
+    static func segmentsInGeneral(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars.prefix(20_000))
+        var segments: [String] = []
+        var current = String.UnicodeScalarView()
+        var inQuote = false
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if inQuote {
+                if c == "\\", i + 1 < scalars.count { current.append(c); current.append(scalars[i + 1]); i += 2; continue }
+                if c == "\"" { inQuote = false }
+                current.append(c)
+            } else if c == "\"" {
+                inQuote = true
+                current.append(c)
+            } else if c == ";" {
+                segments.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(c)
+            }
+            i += 1
+        }
+        segments.append(String(current))
+        return segments
     }
 
     /// The media type before "/", e.g. "text".

@@ -24,6 +24,37 @@ public struct MessageID: Sendable, Hashable {
 
     /// Every msg-id found in a header value such as References or In-Reply-To ("<a@b> <c@d>"); bare tokens when no brackets.
     public static func list(parsing text: String) -> [String] {
+        var ids = text.utf8.count <= 200_000 ? bracketedIDs(text) : bracketedIDsInGeneral(text)
+        if ids.isEmpty {
+            ids = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(10_000).map(String.init)
+                .filter { $0.containsUTF8("@") }
+        }
+        return ids
+    }
+
+    /// The ids between angle brackets, whitespace inside them dropped, read on the bytes (the
+    /// brackets and whitespace are ASCII, so no character is split).
+    static func bracketedIDs(_ text: String) -> [String] {
+        var ids: [String] = []
+        var current: [UInt8]?
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"):
+                current = []
+            case UInt8(ascii: ">"):
+                if let id = current, !id.isEmpty, ids.count < 10_000 { ids.append(String(decoding: id, as: UTF8.self)) }
+                current = nil
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                break
+            default:
+                current?.append(byte)
+            }
+        }
+        return ids
+    }
+
+    /// `bracketedIDs` scalar by scalar, over the first 200,000 characters of a longer text.
+    static func bracketedIDsInGeneral(_ text: String) -> [String] {
         var ids: [String] = []
         var current: String.UnicodeScalarView?
         for scalar in text.unicodeScalars.prefix(200_000) {
@@ -35,10 +66,6 @@ public struct MessageID: Sendable, Hashable {
             } else if current != nil, scalar != " ", scalar != "\t", scalar != "\r", scalar != "\n" {
                 current?.append(scalar)
             }
-        }
-        if ids.isEmpty {
-            ids = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).prefix(10_000).map(String.init)
-                .filter { $0.containsUTF8("@") }
         }
         return ids
     }

@@ -25,4 +25,18 @@ import Testing
         #expect(MessageID.list(parsing: "a@x b@y") == ["a@x", "b@y"])
         #expect(MessageID("<a@b>").value == "a@b")
     }
+
+    @Test("ids read on the bytes are the ids read scalar by scalar, on 20,000 seeded texts")
+    func byteReadingAgrees() {
+        var random = SplitMix64(seed: 2026_12_08)
+        let pieces = ["<", ">", "a", "@", "example.com", " ", "\t", "\r\n", "é", "fu.1b2c", "<<", ">>", ",", "\u{1F600}"]
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let ids = MessageID.bracketedIDs(text)
+            found += ids.count
+            #expect(ids == MessageID.bracketedIDsInGeneral(text), "\(text.debugDescription)")
+        }
+        #expect(found > 1_000, "the texts must hold ids for the comparison to mean anything (\(found))")
+    }
 }
