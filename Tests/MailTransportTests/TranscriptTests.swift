@@ -46,6 +46,19 @@ struct TranscriptTests {
         #expect(transcript.lines.map(\.text) == ["* 1 FETCH (BODY[] {12} [literal of 12 bytes not shown]", ")", "A1 OK done"])
     }
 
+    @Test("a response read by the IMAP session is kept as one line, its literals summarised and a stray password caught")
+    func sessionResponses() {
+        let transcript = ProtocolTranscript(username: "kira", password: Secret("hunter2"), observer: nil)
+        transcript.record(serverResponse: "* 1 FETCH (UID 7 BODY[] {12})", literalSizes: [12])
+        transcript.record(serverResponse: "* 2 FETCH (ENVELOPE ({3} NIL) BODY[] {40})", literalSizes: [3, 40])
+        transcript.record(serverResponse: "* OK [ALERT] your password hunter2 expires", literalSizes: [])
+        transcript.record(serverResponse: "F3 OK done", literalSizes: [])
+        #expect(transcript.lines.map(\.text) == ["* 1 FETCH (UID 7 BODY[] {12}) [literal of 12 bytes not shown]",
+                                                 "* 2 FETCH (ENVELOPE ({3} NIL) BODY[] {40}) [literal of 3 bytes, literal of 40 bytes not shown]",
+                                                 "[redacted]", "F3 OK done"])
+        #expect(transcript.serverLines.count == 4)
+    }
+
     @Test("a Secret never prints its value")
     func secretPrinting() {
         let secret = Secret("topsecret")

@@ -31,7 +31,8 @@ public struct TranscriptLine: Sendable, Equatable, CustomStringConvertible {
 final class ProtocolTranscript {
     /// Called with every recorded line, e.g. to print the dialogue with `--verbose`.
     private let observer: (@Sendable (TranscriptLine) -> Void)?
-    private let secrets: [String]
+    /// The password and the encoded forms sign-in sends it in, as bytes; never empty ones.
+    private let secrets: [[UInt8]]
     private var pending: [TranscriptLine.Source: [UInt8]] = [:]
     private var insideAuthentication = false
     private var literalRemaining = 0
@@ -56,7 +57,7 @@ final class ProtocolTranscript {
             // XOAUTH2's initial response; OAUTHBEARER's holds host and port too, and goes in an AUTH line (redacted above).
             secrets.append(Data("user=\(user)\u{1}auth=Bearer \(password)\u{1}\u{1}".utf8).base64EncodedString())
         }
-        self.secrets = secrets
+        self.secrets = secrets.filter { !$0.isEmpty }.map { Array($0.utf8) }
     }
 
     /// Starts a new operation: `lines` then holds only what this operation exchanged.
@@ -88,6 +89,14 @@ final class ProtocolTranscript {
             }
         }
         pending[source] = buffer
+    }
+
+    /// Records one server response that the caller has already read (literals cut out and
+    /// replaced by `{N}` in `line`, their sizes in `literalSizes`): no second pass over the bytes.
+    func record(serverResponse line: String, literalSizes: [Int]) {
+        let shown = literalSizes.isEmpty ? line
+            : line + " [" + literalSizes.map { "literal of \($0) bytes" }.joined(separator: ", ") + " not shown]"
+        append(.server, redact(.server, shown))
     }
 
     /// The server's lines of the current operation, oldest first.
@@ -138,10 +147,18 @@ final class ProtocolTranscript {
         case .note:
             break
         }
-        if !secrets.isEmpty, secrets.contains(where: { !$0.isEmpty && ByteSearch.contains(Array($0.utf8), in: Array(result.utf8)) }) {
+        if !secrets.isEmpty, Self.containsAny(secrets, in: result) {
             result = "[redacted]"
         }
         return result
+    }
+
+    /// True when one of `needles` occurs in `text`'s bytes.
+    private static func containsAny(_ needles: [[UInt8]], in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            needles.contains { needle in needle.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) != nil } }
+        }
     }
 
     /// The size of an IMAP literal announced at the end of a server line (`... {862}` or

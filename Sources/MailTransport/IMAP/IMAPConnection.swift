@@ -204,9 +204,16 @@ final class IMAPConnection {
             case .literalTooLarge(let size): throw .unreadable("a literal of \(size) bytes, more than we read at once")
             }
         }
-        if let response, response.kind == .untagged, response.text.uppercased().hasPrefix("BYE") {
-            bye = response.text
+        guard let response else { return nil }
+        let prefix: String
+        switch response.kind {
+        case .untagged:
+            prefix = "* "
+            if response.text.utf8.prefix(3).map({ $0 | 0x20 }) == Array("bye".utf8) { bye = response.text }
+        case .continuation: prefix = "+ "
+        case .tagged(let tag): prefix = tag + " "
         }
+        transcript.record(serverResponse: prefix + response.text, literalSizes: response.literals.map(\.count))
         return response
     }
 
@@ -228,7 +235,6 @@ final class IMAPConnection {
             guard count > 0 else { throw .closed(bye: bye) }
             receiveBuffer.withUnsafeBytes { bytes in
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
-                transcript.record(.server, slice)
                 reader.append(slice)
             }
             return true
