@@ -161,7 +161,7 @@ if Context.environment["FOLLOWUP_FUZZ"] != nil {
     package.products.append(.executable(name: "followup-fuzz", targets: ["FollowUpFuzz"]))
     package.targets.append(.executableTarget(
         name: "FollowUpFuzz",
-        dependencies: ["FollowUp", "MailCore", "Triage", "TOML"],
+        dependencies: ["FollowUp", "MailCore", "MailTransport", "Triage", "TOML"],
         path: "Fuzz/FollowUpFuzz",
         swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]
     ))

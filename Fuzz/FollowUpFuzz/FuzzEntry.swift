@@ -1,6 +1,7 @@
 // libFuzzer entry point for `scripts/fuzz` (never part of a normal build: Package.swift declares
 // this target only when FOLLOWUP_FUZZ is set). FOLLOWUP_FUZZ_TARGET picks what is fuzzed:
-//   mime      MessageReader.parse, then the full reply classification
+//   mime      MessageReader.parse, then the full reply classification; the header alone, as a poll screens it
+//   imap      a server's stream through the IMAP session's response reader and FETCH item reader
 //   csv       ProspectCSV.read (CSV reader, header mapping, address checks)
 //   template  StepTemplate.load, then render with a fixed prospect
 //   toml      TOMLParser.parse
@@ -9,6 +10,7 @@
 import FollowUp
 import Foundation
 import MailCore
+@_spi(Fuzzing) import MailTransport
 import TOML
 import Triage
 
@@ -35,11 +37,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     case "toml":
         _ = try? TOMLParser.parse(String(decoding: bytes, as: UTF8.self))
+    case "imap":
+        _ = IMAPFuzzing.readStream(bytes)
     case "writer":
         _ = try? MessageWriter(boundaries: SeededBoundaryGenerator(seed: UInt64(size))).render(outgoingMessage(from: bytes))
     default:
         let message = MessageReader.parse(bytes)
         _ = classifier.classify(message)
+        _ = classifier.mayBeReport(MessageReader.parseHeader(bytes))
     }
     return 0
 }

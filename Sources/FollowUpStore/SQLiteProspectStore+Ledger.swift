@@ -4,12 +4,13 @@ public import Foundation
 extension SQLiteProspectStore: SendLedger {
     public func inDoubtMessages() throws(StoreError) -> [InDoubtMessage] {
         try database.query("""
-            SELECT m.prospect_id, m.message_id, m.attempt, m.step, m.planned_at, m.subject, m.status, p.email
+            SELECT m.prospect_id AS prospect_id, m.message_id AS message_id, m.attempt AS attempt, m.step AS step,
+                   m.planned_at AS planned_at, m.subject AS subject, m.status AS status, p.email AS email
             FROM messages m LEFT JOIN prospects p ON p.id = m.prospect_id WHERE m.status IN \(MessageStatus.sqlList(MessageStatus.inFlight)) ORDER BY m.id
             """) {
-            InDoubtMessage(prospectID: $0.int(0), messageID: $0.text(1) ?? "", attempt: Int($0.int(2)), step: Int($0.int(3)),
-                           plannedAt: Date(timeIntervalSince1970: $0.double(4)), subject: $0.text(5) ?? "", transmitting: $0.text(6).flatMap(MessageStatus.init(rawValue:)) == .transmitting,
-                           recipient: $0.text(7) ?? "")
+            InDoubtMessage(prospectID: $0.int("prospect_id"), messageID: $0.text("message_id") ?? "", attempt: Int($0.int("attempt")),
+                           step: Int($0.int("step")), plannedAt: Date(timeIntervalSince1970: $0.double("planned_at")), subject: $0.text("subject") ?? "",
+                           transmitting: $0.text("status").flatMap(MessageStatus.init(rawValue:)) == .transmitting, recipient: $0.text("email") ?? "")
         }
     }
 

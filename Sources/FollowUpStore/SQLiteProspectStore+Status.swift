@@ -48,11 +48,12 @@ extension SQLiteProspectStore {
     /// Every prospect, in id order, for `status --prospects`.
     public func prospectLines() throws(StoreError) -> [ProspectLine] {
         try database.query("""
-            SELECT p.email, p.state, COALESCE(e.attempts, 0), e.last_sent_at, p.state_reason
+            SELECT p.email AS email, p.state AS state, COALESCE(e.attempts, 0) AS attempts, e.last_sent_at AS last_sent_at,
+                   p.state_reason AS state_reason
             FROM prospects p LEFT JOIN enrolments e ON e.prospect_id = p.id ORDER BY p.id
             """) {
-            ProspectLine(email: $0.text(0) ?? "", state: ProspectState(rawValue: $0.text(1) ?? "") ?? .needsReview,
-                         attempts: Int($0.int(2)), lastSentAt: $0.optionalDouble(3).map(Date.init(timeIntervalSince1970:)), reason: $0.text(4))
+            ProspectLine(email: $0.text("email") ?? "", state: ProspectState(rawValue: $0.text("state") ?? "") ?? .needsReview,
+                         attempts: Int($0.int("attempts")), lastSentAt: $0.date("last_sent_at"), reason: $0.text("state_reason"))
         }
     }
 }

@@ -26,8 +26,7 @@ extension SQLiteProspectStore {
     /// Replies, newest first: only those whose prospect waits for review unless `all`.
     public func replies(all: Bool, limit: Int = 200) throws(StoreError) -> [ReplyRecord] {
         try database.query("""
-            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by,
-                   r.subject, r.reply_text, r.folded_lines
+            \(Self.replyColumns)
             FROM replies r LEFT JOIN prospects p ON p.id = r.prospect_id
             \(all ? "" : "WHERE p.state = 'needs_review'") ORDER BY r.id DESC LIMIT ?
             """, [.integer(Int64(limit))], Self.reply(from:))
@@ -36,8 +35,7 @@ extension SQLiteProspectStore {
     /// One reply by id.
     public func reply(id: Int64) throws(StoreError) -> ReplyRecord? {
         try database.first("""
-            SELECT r.id, r.prospect_id, p.email, p.state, r.sender, r.received_at, r.kind, r.intent, r.outcome, r.explanation, r.decided_by,
-                   r.subject, r.reply_text, r.folded_lines
+            \(Self.replyColumns)
             FROM replies r LEFT JOIN prospects p ON p.id = r.prospect_id WHERE r.id = ?
             """, [.integer(id)], Self.reply(from:))
     }
@@ -53,12 +51,19 @@ extension SQLiteProspectStore {
         }
     }
 
+    /// The columns `reply(from:)` reads (of `replies r` joined with `prospects p`).
+    static let replyColumns = """
+        SELECT r.id AS id, r.prospect_id AS prospect_id, p.email AS email, p.state AS state, r.sender AS sender,
+               r.received_at AS received_at, r.kind AS kind, r.intent AS intent, r.outcome AS outcome, r.explanation AS explanation,
+               r.decided_by AS decided_by, r.subject AS subject, r.reply_text AS reply_text, r.folded_lines AS folded_lines
+        """
+
     static func reply(from row: SQLiteRow) -> ReplyRecord {
-        ReplyRecord(id: row.int(0), prospectID: row.optionalInt(1), prospectEmail: row.text(2),
-                    prospectState: row.text(3).flatMap(ProspectState.init(rawValue:)), sender: row.text(4),
-                    receivedAt: row.optionalDouble(5).map(Date.init(timeIntervalSince1970:)), kind: row.text(6) ?? "",
-                    intent: row.text(7), outcome: row.text(8) ?? "", explanation: row.text(9) ?? "", decidedBy: row.text(10) ?? "",
-                    subject: row.text(11), text: row.text(12), foldedLines: Int(row.int(13)))
+        ReplyRecord(id: row.int("id"), prospectID: row.optionalInt("prospect_id"), prospectEmail: row.text("email"),
+                    prospectState: row.text("state").flatMap(ProspectState.init(rawValue:)), sender: row.text("sender"),
+                    receivedAt: row.date("received_at"), kind: row.text("kind") ?? "", intent: row.text("intent"),
+                    outcome: row.text("outcome") ?? "", explanation: row.text("explanation") ?? "", decidedBy: row.text("decided_by") ?? "",
+                    subject: row.text("subject"), text: row.text("reply_text"), foldedLines: Int(row.int("folded_lines")))
     }
 }
 
@@ -78,12 +83,13 @@ extension SQLiteProspectStore {
     /// Messages held for review, oldest first.
     public func heldMessages() throws(StoreError) -> [HeldMessage] {
         try database.query("""
-            SELECT m.message_id, m.prospect_id, p.email, m.step, m.attempt, m.planned_at, m.subject, m.smtp_reply
+            SELECT m.message_id AS message_id, m.prospect_id AS prospect_id, p.email AS email, m.step AS step, m.attempt AS attempt,
+                   m.planned_at AS planned_at, m.subject AS subject, m.smtp_reply AS smtp_reply
             FROM messages m JOIN prospects p ON p.id = m.prospect_id WHERE m.status = \(MessageStatus.held.sql) ORDER BY m.id
             """) {
-            HeldMessage(messageID: $0.text(0) ?? "", prospectID: $0.int(1), email: $0.text(2) ?? "", step: Int($0.int(3)),
-                        attempt: Int($0.int(4)), plannedAt: Date(timeIntervalSince1970: $0.double(5)), subject: $0.text(6) ?? "",
-                        reason: $0.text(7) ?? "")
+            HeldMessage(messageID: $0.text("message_id") ?? "", prospectID: $0.int("prospect_id"), email: $0.text("email") ?? "",
+                        step: Int($0.int("step")), attempt: Int($0.int("attempt")), plannedAt: Date(timeIntervalSince1970: $0.double("planned_at")),
+                        subject: $0.text("subject") ?? "", reason: $0.text("smtp_reply") ?? "")
         }
     }
 

@@ -57,7 +57,7 @@ public final class SQLiteProspectStore: PlanningStore {
                 let fields = SQLValue.text(FieldsCoding.encode(row.fields))
                 let zone = row.timeZone.map(SQLValue.text) ?? .null
                 let existing = try database.first("SELECT id, state, fields, time_zone FROM prospects WHERE identity = ?", [.text(row.identity)]) { row in
-                    (row.int(0), ProspectState(rawValue: row.text(1) ?? "") ?? .active, row.text(2) ?? "", row.text(3))
+                    (row.int("id"), ProspectState(rawValue: row.text("state") ?? "") ?? .active, row.text("fields") ?? "", row.text("time_zone"))
                 }
                 if let (id, state, oldFields, oldZone) = existing {
                     let changed = oldFields != FieldsCoding.encode(row.fields) || oldZone != row.timeZone
@@ -147,7 +147,7 @@ extension SQLiteProspectStore {
     public func prospectsAffected(bySuppressing pattern: String) throws(StoreError) -> [String] {
         let list = SuppressionList([pattern])
         return try database.query("SELECT email, identity FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced') ORDER BY id") {
-            ($0.text(0) ?? "", $0.text(1) ?? "")
+            ($0.text("email") ?? "", $0.text("identity") ?? "")
         }.filter { list.contains($0.1) }.map(\.0)
     }
 
@@ -159,7 +159,8 @@ extension SQLiteProspectStore {
             try addSuppression(pattern, reason: reason, at: date)
             let list = SuppressionList([pattern])
             let targets = try database.query("SELECT id, identity, state, state_reason, snoozed_until FROM prospects WHERE state NOT IN ('unsubscribed', 'bounced')") {
-                (id: $0.int(0), identity: $0.text(1) ?? "", state: $0.text(2) ?? "active", reason: $0.text(3), snoozed: $0.optionalDouble(4))
+                (id: $0.int("id"), identity: $0.text("identity") ?? "", state: $0.text("state") ?? "active", reason: $0.text("state_reason"),
+                 snoozed: $0.optionalDouble("snoozed_until"))
             }.filter { list.contains($0.identity) }
             for target in targets {
                 try database.run("""
@@ -185,11 +186,14 @@ extension SQLiteProspectStore {
             guard try database.run("DELETE FROM suppressions WHERE pattern = ?", [.text(key)]) > 0 else { return nil }
             let remaining = try suppressionList()
             let effects = try database.query("""
-                SELECT e.prospect_id, e.previous_state, e.previous_reason, e.previous_snoozed_until, p.email, p.identity, p.state, p.state_reason
+                SELECT e.prospect_id AS id, e.previous_state AS previous_state, e.previous_reason AS previous_reason,
+                       e.previous_snoozed_until AS previous_snoozed_until, p.email AS email, p.identity AS identity, p.state AS state,
+                       p.state_reason AS state_reason
                 FROM suppression_effects e JOIN prospects p ON p.id = e.prospect_id WHERE e.pattern = ? ORDER BY e.prospect_id
                 """, [.text(key)]) {
-                (id: $0.int(0), previous: $0.text(1) ?? "active", reason: $0.text(2), snoozed: $0.optionalDouble(3), email: $0.text(4) ?? "",
-                 identity: $0.text(5) ?? "", state: $0.text(6) ?? "", stateReason: $0.text(7) ?? "")
+                (id: $0.int("id"), previous: $0.text("previous_state") ?? "active", reason: $0.text("previous_reason"),
+                 snoozed: $0.optionalDouble("previous_snoozed_until"), email: $0.text("email") ?? "", identity: $0.text("identity") ?? "",
+                 state: $0.text("state") ?? "", stateReason: $0.text("state_reason") ?? "")
             }
             try database.run("DELETE FROM suppression_effects WHERE pattern = ?", [.text(key)])
             var restored: [RestoredProspect] = []
@@ -221,7 +225,7 @@ extension SQLiteProspectStore {
     /// The list, oldest entry first.
     public func suppressionEntries() throws(StoreError) -> [SuppressionEntry] {
         try database.query("SELECT pattern, reason, added_at FROM suppressions ORDER BY added_at, pattern") {
-            SuppressionEntry(pattern: $0.text(0) ?? "", reason: $0.text(1) ?? "", addedAt: Date(timeIntervalSince1970: $0.double(2)))
+            SuppressionEntry(pattern: $0.text("pattern") ?? "", reason: $0.text("reason") ?? "", addedAt: Date(timeIntervalSince1970: $0.double("added_at")))
         }
     }
 }

@@ -102,6 +102,10 @@ struct SQLiteRow {
     func double(_ name: String) -> Double { statement.columnIndex[name].map(double) ?? 0 }
     /// Column `name` as text, or nil for NULL or a missing column.
     func text(_ name: String) -> String? { statement.columnIndex[name].flatMap(text) }
+    /// Column `name` as an integer, or nil for NULL or a missing column.
+    func optionalInt(_ name: String) -> Int64? { statement.columnIndex[name].flatMap(optionalInt) }
+    /// Column `name` as a double, or nil for NULL or a missing column.
+    func optionalDouble(_ name: String) -> Double? { statement.columnIndex[name].flatMap(optionalDouble) }
     /// Column `name` as an optional date (seconds since 1970).
     func date(_ name: String) -> Date? {
         statement.columnIndex[name].flatMap(optionalDouble).map(Date.init(timeIntervalSince1970:))

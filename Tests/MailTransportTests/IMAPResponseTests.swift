@@ -36,6 +36,17 @@ struct IMAPResponseTests {
         #expect(items[5] == nil)
     }
 
+    @Test("FETCH items cut off inside a value (an unclosed literal size, an escape at the end) are read without going past the end")
+    func itemsCutShort() {
+        // The first, from the fuzzer (scripts/fuzz imap), once read one byte past the end.
+        for text in ["* 2 FETCH (UID 9 BODELDS (FROM)] {22om:*  a", "* 3 FETCH (UID 4 FLAGS \"a\\", "* 4 FETCH (UID 5 BODY[] {", "* 5 FETCH (X ((("] {
+            let responses = IMAPResponse.parse(Array(text.utf8))
+            #expect(responses.count == 1)
+            _ = responses.first.flatMap(IMAPFetchItem.init)
+        }
+        #expect(IMAPResponse.parse(Array("* 2 FETCH (UID 9 BODELDS (FROM)] {22om:*  a".utf8)).first.flatMap(IMAPFetchItem.init)?.uid == 9)
+    }
+
     @Test("a literal without a trailing line ending, and a truncated literal")
     func awkwardLiterals() {
         let exact = IMAPResponse.parse(Array("* 1 FETCH (UID 3 BODY[] {5}\r\nhello)\r\nA1 OK done\r\n".utf8))

@@ -116,12 +116,12 @@ struct IMAPFetchItem {
                     default: break
                     }
                 }
-                index += 1
+                index = min(index + 1, bytes.count)  // an escape or an unclosed `{` may have run to the end
                 if depth == 0, !quoted, index > start, bytes[start] == 40 || bytes[start] == 34 || bytes[start] == 123 {
                     return (String(decoding: bytes[start..<index], as: UTF8.self), literals)
                 }
             }
-            return (String(decoding: bytes[start..<min(index, bytes.count)], as: UTF8.self), literals)
+            return (String(decoding: bytes[start..<index], as: UTF8.self), literals)
         }
     }
 }
