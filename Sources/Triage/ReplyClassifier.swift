@@ -63,12 +63,14 @@ public struct ReplyClassifier: Sendable {
     /// The header fields `mayBeReport` reads, and those a poll needs to match a message to a
     /// prospect before it reads the rest: a mailbox can send these alone for every message, and
     /// the whole message only for those that may concern us.
-    public static let screeningFields = ["From", "To", "Cc", "Subject", "Message-ID", "In-Reply-To", "References", "Return-Path",
-        "Content-Type", "Delivered-To", "X-Original-To", "Auto-Submitted", "X-Failed-Recipients", "X-HmXmrOriginalRecipient"]
+    public static let screeningFields = ["From", "Subject", "Message-ID", "In-Reply-To", "References", "Return-Path", "Content-Type",
+        "Auto-Submitted", "X-Failed-Recipients", "X-HmXmrOriginalRecipient"]
+    /// The header fields `isSent` reads: what screening needs besides `screeningFields` when mail
+    /// to one address (the unsubscribe mailbox) must be recognised.
+    public static let recipientFields = ["To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To"]
 
     /// True when `message` was sent to `address` (lowercased): in To or Cc, or, as the server that
-    /// delivered it says, in Delivered-To, X-Original-To or Envelope-To. Reads only header fields
-    /// that `screeningFields` names (Envelope-To aside).
+    /// delivered it says, in Delivered-To, X-Original-To or Envelope-To (`recipientFields`).
     public static func isSent(_ message: ParsedMessage, to address: String) -> Bool {
         if message.to.contains(where: { $0.normalized == address }) { return true }
         for name in ["Cc", "Delivered-To", "X-Original-To", "Envelope-To"] {

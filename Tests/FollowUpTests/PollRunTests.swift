@@ -31,9 +31,26 @@ struct PollRunTests {
         }
         /// The UIDs fetched whole, in order.
         var fetchedWhole: [UInt32] = []
+        /// Like an IMAP server: only the fields asked for, each with its continuation lines.
         func fetchHeaders(_ fields: [String], uids: [UInt32], each: ([(uid: UInt32, bytes: [UInt8])]) throws -> Void) throws {
             calls.append("headers \(uids.count)")
-            try each(uids.compactMap { uid in messages[uid].map { (uid, Array($0[..<MessageReader.headerEnd($0)])) } })
+            let wanted = Set(fields.map { $0.lowercased() })
+            try each(uids.compactMap { uid in
+                messages[uid].map { message in
+                    let header = String(decoding: message[..<MessageReader.headerEnd(message)], as: UTF8.self)
+                    var kept = ""
+                    var keeping = false
+                    for line in header.components(separatedBy: "\r\n") where !line.isEmpty {
+                        if line.first == " " || line.first == "\t" {
+                            if keeping { kept += line + "\r\n" }
+                        } else {
+                            keeping = wanted.contains(String(line.prefix(while: { $0 != ":" })).lowercased())
+                            if keeping { kept += line + "\r\n" }
+                        }
+                    }
+                    return (uid, Array((kept + "\r\n").utf8))
+                }
+            })
         }
         var moveFails = false
         func moveOwnCopies(uids: [UInt32]) throws {
@@ -116,6 +133,21 @@ struct PollRunTests {
         #expect(mailbox.fetchedWhole == [2, 4, 5], "the user's own mail stays on the server")
         #expect(report.matched == 3)
         #expect(ledger.applied.map(\.1).contains(.bounced))
+    }
+
+    @Test("mail to the unsubscribe mailbox from someone who is no prospect is read, by its recipients, and suppresses the sender")
+    func strangerWritesToTheUnsubscribeAddress() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [1: Array(("From: <stranger@else.example>\r\nTo: <kira+unsubscribe@example.com>\r\nSubject: hello\r\n"
+            + "Message-ID: <u1@else.example>\r\nDate: Tue, 08 Dec 2026 10:00:00 +0000\r\n\r\nPlease take me off.\r\n").utf8),
+                            2: Array(("From: <other@else.example>\r\nTo: <kira@example.com>\r\nSubject: hello\r\n"
+            + "Message-ID: <u2@else.example>\r\nDate: Tue, 08 Dec 2026 10:00:00 +0000\r\n\r\nLunch?\r\n").utf8)]
+        let classifier = ReplyClassifier(ownAddresses: ["kira@example.com"], unsubscribeAddress: "kira+unsubscribe@example.com")
+        let report = try PollRun(mailbox: mailbox, ledger: ledger, classifier: classifier, ownAddresses: ["kira@example.com"],
+                                 unsubscribeAddress: "kira+unsubscribe@example.com").run(now: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(mailbox.fetchedWhole == [1])
+        #expect(report.matched == 1 && report.changes.first?.prospect == "stranger@else.example", "\(report.changes)")
     }
 
     @Test("the same message under two UIDs is applied once")

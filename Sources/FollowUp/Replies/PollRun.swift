@@ -63,7 +63,8 @@ public struct PollRun {
         // groups, each read in the background while the next arrives, then screened against the
         // store a thousand at a time.
         let reader = BackgroundMap(Self.headReader(classifier: classifier, unsubscribeAddress: unsubscribeAddress))
-        try mailbox.fetchHeaders(ReplyClassifier.screeningFields, uids: uids) { group in reader.submit(group) }
+        let fields = ReplyClassifier.screeningFields + (unsubscribeAddress == nil ? [] : ReplyClassifier.recipientFields)
+        try mailbox.fetchHeaders(fields, uids: uids) { group in reader.submit(group) }
         let heads = reader.results()
         var screenings: [UInt32: Screening] = [:]
         var start = 0
