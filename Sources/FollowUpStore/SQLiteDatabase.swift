@@ -127,24 +127,23 @@ final class SQLiteDatabase {
         let relaxed = fullSync && !synced
         if relaxed { try execute("PRAGMA synchronous = NORMAL") }
         defer { if relaxed { try? execute("PRAGMA synchronous = FULL") } }
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        return try enclosed(in: "BEGIN IMMEDIATE", body, failure: { $0 })
     }
 
     /// Runs `body`, which only reads, in one read transaction: every query sees the same snapshot,
     /// and the lock on the write-ahead log is taken once instead of once per query.
     func reading<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
-        do {
+        try enclosed(in: "BEGIN", body, failure: { $0 })
+    }
+
+    /// `begin`, `body`, then `COMMIT`; `ROLLBACK` when `body` or the commit fails. `failure`
+    /// turns the store's own errors into the body's kind of error.
+    private func enclosed<T, Failure: Error>(in begin: String, _ body: () throws(Failure) -> T,
+                                             failure: (StoreError) -> Failure) throws(Failure) -> T {
+        do { try execute(begin) } catch { throw failure(error) }
+        do throws(Failure) {
             let result = try body()
-            try execute("COMMIT")
+            do { try execute("COMMIT") } catch { throw failure(error) }
             return result
         } catch {
             try? execute("ROLLBACK")

@@ -33,9 +33,15 @@ extension SQLiteProspectStore: ReplyLedger {
         try database.reading(body)
     }
 
+    /// Ids are compared as `prospect(sentMessageID:)` compares them (without angle brackets or
+    /// spaces at either end: a header with an unclosed bracket still names our message); the
+    /// strings returned are the caller's own.
     public func known(messageIDs: Set<String>, identities: Set<String>) throws(StoreError) -> (messageIDs: Set<String>, identities: Set<String>) {
-        (try existing(Array(messageIDs), in: "SELECT message_id FROM messages WHERE message_id IN"),
-         try existing(identities.map { $0.lowercased() }, in: "SELECT identity FROM prospects WHERE identity IN"))
+        var asGiven: [String: [String]] = [:]
+        for id in messageIDs { asGiven[Self.bareMessageID(id), default: []].append(id) }
+        let sent = try existing(Array(asGiven.keys), in: "SELECT message_id FROM messages WHERE message_id IN")
+        return (Set(sent.flatMap { asGiven[$0] ?? [] }),
+                try existing(identities.map { $0.lowercased() }, in: "SELECT identity FROM prospects WHERE identity IN"))
     }
 
     /// The `values` that `select` (a query of one column, ending in `IN`) finds, asked 100 at a

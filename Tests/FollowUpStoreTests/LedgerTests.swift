@@ -48,6 +48,19 @@ struct LedgerTests {
         #expect(try store.sendHistory(since: now.addingTimeInterval(60)).sentTimes.isEmpty)
     }
 
+    @Test("known: our Message-IDs among many, with or without brackets (an unclosed one too), and prospects' addresses, in groups over 100")
+    func known() throws {
+        let store = try store()
+        _ = try intent(store, 1, at: now)
+        _ = try intent(store, 3, at: now)
+        let strangers = (0..<250).map { "x\($0)@else.example" }
+        let ids: Set<String> = Set(strangers + ["m1@example.com", "<m3@example.com", " <m3@example.com> ", "m2@example.com"])
+        let found = try store.known(messageIDs: ids, identities: Set(strangers + ["B@example.com", "c@example.com", "z@example.com"]))
+        #expect(found.messageIDs == ["m1@example.com", "<m3@example.com", " <m3@example.com> "], "as given, each one we sent")
+        #expect(found.identities == ["b@example.com", "c@example.com"])
+        #expect(try store.known(messageIDs: [], identities: []) == (messageIDs: [], identities: []))
+    }
+
     @Test("not sent: the message is forgotten and may go again; bounced at RCPT: the prospect is bounced")
     func notSentAndBounced() throws {
         let store = try store()

@@ -14,7 +14,7 @@ struct PollRunTests {
         let name = "INBOX"
         func validityAndNextUID() throws -> (uidValidity: UInt32, uidNext: UInt32) {
             calls.append("status")
-            return (validity, (messages.keys.max() ?? 0) + 1)
+            return (validity, PollRun.after(messages.keys.max() ?? 0))
         }
         func uids(from first: UInt32) throws -> [UInt32] {
             calls.append("search from \(first)")
@@ -148,6 +148,16 @@ struct PollRunTests {
                                  unsubscribeAddress: "kira+unsubscribe@example.com").run(now: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(mailbox.fetchedWhole == [1])
         #expect(report.matched == 1 && report.changes.first?.prospect == "stranger@else.example", "\(report.changes)")
+    }
+
+    @Test("a message at the highest UID there is (4294967295) is read, and the cursor stays there")
+    func highestUID() throws {
+        let mailbox = FakeMailbox()
+        let ledger = FakeLedger()
+        mailbox.messages = [.max: message(from: "ana@example.com", id: "a1@example.com", body: "Yes, call me on Friday.")]
+        let report = try poll(mailbox, ledger)
+        #expect(report.matched == 1)
+        #expect(ledger.cursors["INBOX"]?.1 == .max)
     }
 
     @Test("the same message under two UIDs is applied once")

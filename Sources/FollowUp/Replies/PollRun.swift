@@ -58,13 +58,37 @@ public struct PollRun {
             uids = []  // nothing was ever sent, so nothing can be a reply
         }
         uids.sort()
+        var start = 0
+        while start < uids.count {
+            let chunk = Array(uids[start..<min(start + Self.chunkSize, uids.count)])
+            start += chunk.count
+            try read(chunk, validity: validity, now: now, report: &report)
+        }
+        try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(next, Self.after(uids.last ?? 0)))
+        return report
+    }
+
+    /// Messages screened together; a poll that stops (a dropped connection, a kill) loses at most
+    /// the screening of one such chunk, and the store's snapshot is never older than one.
+    static let chunkSize = 5_000
+    /// Messages fetched whole (or moved away), classified and applied between two saves of the cursor.
+    static let batchSize = 50
+
+    /// The UID after `uid` (the cursor's next), which stays at the highest UID there is.
+    public static func after(_ uid: UInt32) -> UInt32 {
+        uid == .max ? .max : uid + 1
+    }
+
+    /// Screens a chunk of messages by their headers, then reads whole and applies the chosen ones,
+    /// moving the cursor past each batch.
+    private func read(_ chunk: [UInt32], validity: UInt32, now: Date, report: inout PollReport) throws {
         // Every message's header first: most of a mailbox is the user's own mail, which a header
         // rules out, and only what may concern us is then fetched whole. The headers come in
         // groups, each read in the background while the next arrives, then screened against the
         // store a thousand at a time.
         let reader = BackgroundMap(Self.headReader(classifier: classifier, unsubscribeAddress: unsubscribeAddress))
         let fields = ReplyClassifier.screeningFields + (unsubscribeAddress == nil ? [] : ReplyClassifier.recipientFields)
-        try mailbox.fetchHeaders(fields, uids: uids) { group in reader.submit(group) }
+        try mailbox.fetchHeaders(fields, uids: chunk) { group in reader.submit(group) }
         let heads = reader.results()
         var screenings: [UInt32: Screening] = [:]
         var start = 0
@@ -73,26 +97,20 @@ public struct PollRun {
             start += group.count
             try screen(group, into: &screenings, report: &report)
         }
-        // Then the chosen ones, `batchSize` at a time in UID order; the cursor moves past each batch.
+        // Then the chosen ones, `batchSize` at a time in UID order.
         var batch: [UInt32] = []
         var chosen = 0
-        for uid in uids {
+        for uid in chunk {
             batch.append(uid)
             if screenings[uid, default: .leave] != .leave { chosen += 1 }
-            if chosen == Self.batchSize {
+            if chosen == Self.batchSize || uid == chunk.last {
                 try read(batch, screenings: screenings, validity: validity, now: now, report: &report)
-                try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(uid + 1, 1))
+                try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(Self.after(uid), 1))
                 batch = []
                 chosen = 0
             }
         }
-        try read(batch, screenings: screenings, validity: validity, now: now, report: &report)
-        try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(next, (uids.last ?? 0) + 1))
-        return report
     }
-
-    /// Messages fetched whole (or moved away), classified and applied between two saves of the cursor.
-    static let batchSize = 50
 
     /// What a message's header says, read before its body is.
     private struct Head: Sendable {

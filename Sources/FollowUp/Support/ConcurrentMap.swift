@@ -46,42 +46,71 @@ private final class Slots<Output>: @unchecked Sendable {
 }
 
 /// A map that runs in the background while its caller goes on (receiving the next items, say):
-/// `submit` hands over items, `results` waits for every one and returns the outputs in the order
-/// of submission. Submit from one thread only.
+/// `submit` hands over items, `results` returns the outputs in the order of submission. Submit
+/// from one thread only.
+///
+/// `results` never waits for work that has not started: it does every part still waiting itself,
+/// then waits only for the parts other threads are already doing. So it cannot starve when it is
+/// called from a thread of the pool the work was sent to (a test runner's, say), where waiting for
+/// queued work would wait forever.
 public final class BackgroundMap<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (Item) -> Output
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    /// Each submission's outputs, by its number.
+    private let condition = NSCondition()
+    /// Parts not started yet, with their numbers.
+    private var waiting: [(number: Int, items: [Item])] = []
+    /// Each finished part's outputs, by its number.
     private var done: [Int: [Output]] = [:]
     private var submissions = 0
+    /// How a part is started in the background.
+    private let start: @Sendable (@escaping @Sendable () -> Void) -> Void
 
     /// A background map of `transform`, which must be pure.
-    public init(_ transform: @escaping @Sendable (Item) -> Output) {
-        self.transform = transform
+    public convenience init(_ transform: @escaping @Sendable (Item) -> Output) {
+        self.init(transform, startingWith: { DispatchQueue.global().async(execute: $0) })
     }
 
-    /// Starts `transform` on `items`, in two halves so that both cores can take part.
+    /// A background map whose parts are started by `start` (a test passes one that never starts
+    /// them, as a pool whose every thread waits would not).
+    init(_ transform: @escaping @Sendable (Item) -> Output, startingWith start: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void) {
+        self.transform = transform
+        self.start = start
+    }
+
+    /// Queues `transform` on `items`, in two halves so that both cores can take part.
     public func submit(_ items: [Item]) {
         let half = (items.count + 1) / 2
         for part in [Array(items.prefix(half)), Array(items.dropFirst(half))] where !part.isEmpty {
-            let number = submissions
+            condition.lock()
+            waiting.append((submissions, part))
             submissions += 1
-            let transform = self.transform
-            DispatchQueue.global().async(group: group) {
-                let outputs = part.map(transform)
-                self.lock.lock()
-                self.done[number] = outputs
-                self.lock.unlock()
-            }
+            condition.unlock()
+            start { _ = self.doOnePart() }
         }
     }
 
-    /// Waits for every submission and returns their outputs in the order they were submitted.
+    /// Every part's outputs, in the order they were submitted.
     public func results() -> [Output] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
+        while doOnePart() {}
+        condition.lock()
+        defer { condition.unlock() }
+        while done.count < submissions { condition.wait() }
         return (0..<submissions).flatMap { done[$0] ?? [] }
+    }
+
+    /// Takes the oldest part not started and does it; false when none was waiting.
+    private func doOnePart() -> Bool {
+        condition.lock()
+        guard !waiting.isEmpty else {
+            condition.unlock()
+            return false
+        }
+        let part = waiting.removeFirst()
+        condition.unlock()
+        let outputs = part.items.map(transform)
+        condition.lock()
+        done[part.number] = outputs
+        condition.broadcast()
+        condition.unlock()
+        return true
     }
 }

@@ -139,15 +139,15 @@ public final class IMAPMailbox {
     /// The commands (`batchSize` UIDs each) go out at once, and `each` gets the messages that
     /// arrived (by UID) whenever a command completes, while the server sends the next ones: work
     /// done in `each` overlaps the transfer. Every message comes once; UIDs that no longer exist
-    /// are skipped.
-    public func fetchHeaders(_ fields: [String], uids: [UInt32], batchSize: Int = 250,
+    /// are skipped. A header block longer than `maxBytesPerMessage` (256 KiB) arrives cut there.
+    public func fetchHeaders(_ fields: [String], uids: [UInt32], batchSize: Int = 250, maxBytesPerMessage: Int = 256 << 10,
                              each: ([FetchedMessage]) -> Void) throws(MailTransportError) {
         guard !uids.isEmpty else { return }
         let names = fields.filter { name in !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 && $0 != 58 } }
         let wanted = Set(uids)
         var commands: [String] = []
         for batch in Self.uidSets(uids, size: batchSize) {
-            commands.append("UID FETCH \(batch) (UID BODY.PEEK[HEADER.FIELDS (\(names.joined(separator: " ").uppercased()))])")
+            commands.append("UID FETCH \(batch) (UID BODY.PEEK[HEADER.FIELDS (\(names.joined(separator: " ").uppercased()))]<0.\(max(1, maxBytesPerMessage))>)")
         }
         try withoutActuallyEscaping(each) { each throws(MailTransportError) in
             _ = try run(commands, selecting: true) { responses in
