@@ -22,7 +22,7 @@ struct BackgroundMapTests {
         #expect(map.results() == (0..<20).map { $0 * 3 })
     }
 
-    @Test("results called from every thread of the pool at once", .timeLimit(.minutes(1)))
+    @Test("32 maps finished at once from the pool's own threads each give every output", .timeLimit(.minutes(1)))
     func noStarvation() async {
         // More maps than the pool has threads, each finished from a pool thread while its queued
         // parts wait for a free one: waiting for them would hang (and the time limit would fail).

@@ -62,7 +62,7 @@ public struct PollRun {
         while start < uids.count {
             let chunk = Array(uids[start..<min(start + Self.chunkSize, uids.count)])
             start += chunk.count
-            try read(chunk, validity: validity, now: now, report: &report)
+            try poll(chunk, validity: validity, now: now, report: &report)
         }
         try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(next, Self.after(uids.last ?? 0)))
         return report
@@ -81,7 +81,7 @@ public struct PollRun {
 
     /// Screens a chunk of messages by their headers, then reads whole and applies the chosen ones,
     /// moving the cursor past each batch.
-    private func read(_ chunk: [UInt32], validity: UInt32, now: Date, report: inout PollReport) throws {
+    private func poll(_ chunk: [UInt32], validity: UInt32, now: Date, report: inout PollReport) throws {
         // Every message's header first: most of a mailbox is the user's own mail, which a header
         // rules out, and only what may concern us is then fetched whole. The headers come in
         // groups, each read in the background while the next arrives, then screened against the
@@ -105,7 +105,7 @@ public struct PollRun {
             if screenings[uid, default: .leave] != .leave { chosen += 1 }
             if chosen == Self.batchSize || uid == chunk.last {
                 try read(batch, screenings: screenings, validity: validity, now: now, report: &report)
-                try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: max(Self.after(uid), 1))
+                try ledger.saveCursor(for: mailbox.name, uidValidity: validity, nextUID: Self.after(uid))
                 batch = []
                 chosen = 0
             }
@@ -196,13 +196,12 @@ public struct PollRun {
             let classifier = self.classifier
             let read = ConcurrentMap.map(try mailbox.fetch(uids: wanted)) { fetched in
                 let message = MessageReader.parse(fetched.bytes)
-                let deliveryReport = classifier.report(message)
-                let classification = deliveryReport ?? (asReply.contains(fetched.uid) ? classifier.reply(message) : nil)
-                return (uid: fetched.uid, message: message, isReport: deliveryReport != nil, classification: classification)
+                let classification = classifier.report(message) ?? (asReply.contains(fetched.uid) ? classifier.reply(message) : nil)
+                return (uid: fetched.uid, message: message, classification: classification)
             }
             for item in read {
-                try process(uid: item.uid, message: item.message, isReport: item.isReport, classification: item.classification,
-                            validity: validity, now: now, report: &report)
+                try process(uid: item.uid, message: item.message, classification: item.classification, validity: validity, now: now,
+                            report: &report)
             }
         }
         if !settledCopies.isEmpty {
@@ -225,17 +224,18 @@ public struct PollRun {
     public static let temporaryBounceDays = 4
 
     /// Applies one message that `screen` chose to read: `classification` is what
-    /// `ReplyClassifier.report` found in it (`isReport`), or else its reading as a reply, or nil
+    /// `ReplyClassifier.report` found in it, or else its reading as a reply, or nil
     /// when it was not read as one.
-    private func process(uid: UInt32, message: ParsedMessage, isReport: Bool, classification precomputed: Classification?, validity: UInt32,
-                         now: Date, report: inout PollReport) throws {
+    private func process(uid: UInt32, message: ParsedMessage, classification precomputed: Classification?, validity: UInt32, now: Date,
+                         report: inout PollReport) throws {
         let messageID = message.messageID
         // Processed by an earlier poll, or earlier in this one under another UID.
         if try ledger.wasProcessed(mailbox: mailbox.name, uidValidity: validity, uid: uid, messageID: messageID) { return }
         let sender = message.from?.address.lowercased()
         let toUnsubscribe = Self.isSent(message, to: unsubscribeAddress)
-        // A message read because it might have been a report, and is not, is treated like any other.
-        if !isReport, !toUnsubscribe, try !isFromOrAboutProspect(sender: sender, answers: message.inReplyTo + message.references.reversed()) {
+        // A message read because it might have been a report, and is not, is treated like any other
+        // (one read as a reply came from or answered a prospect, or went to the unsubscribe address).
+        if precomputed == nil, !toUnsubscribe, try !isFromOrAboutProspect(sender: sender, answers: message.inReplyTo + message.references.reversed()) {
             return
         }
         let classification = precomputed ?? classifier.reply(message)
